@@ -1,0 +1,250 @@
+"""Index lifecycle: durable commits, the last good state, and recovery.
+
+whoosh commits by writing segment files, then renaming a new TOC file (``_MAIN_<gen>.toc``),
+and never calls fsync; right after, it deletes every file the new TOC does not name. Here:
+
+* :class:`DurableSegmentWriter` fsyncs the new segment files *before* the TOC is written,
+  then the TOC and the directory, and keeps the previous generation's files (its TOC and
+  segments) when it cleans up, so there is always an older good state to fall back to.
+* the manifest (``manifest.json``, written atomically and fsynced after each verified commit)
+  names the last good generation and the sizes of its files, and the previous one. Readers
+  open the generation the manifest names, never merely the newest TOC, so a commit is visible
+  only once it is durable and verified.
+* :func:`resolve_generation` picks the generation to open: the last good one when its files are
+  all there with the recorded sizes and its TOC reads, else the previous one.
+* :func:`discard_unverified` (under the write lock) removes TOCs newer than the generation
+  being written on: a commit interrupted before its manifest update, or a corrupt one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC
+from whoosh.writing import SegmentWriter
+
+INDEX_NAME = "MAIN"
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = 1
+_TOC_RE = re.compile(rf"^_{INDEX_NAME}_([0-9]+)\.toc$")
+_TOC_TEMP_RE = re.compile(rf"^_{INDEX_NAME}_[0-9]+\.toc\..+$")
+_SEGMENT_RE = re.compile(rf"^{INDEX_NAME}_([0-9a-z]+)\.")
+
+
+class IndexCorruptError(RuntimeError):
+    """No generation of the index passes verification. The message is Spanish."""
+
+
+# -- fsync helpers ---------------------------------------------------------------------------
+
+
+def fsync_path(path: Path) -> None:
+    """fsync a file or a directory."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_json_durably(path: Path, data: dict[str, Any]) -> None:
+    """Write JSON to ``path`` atomically (temp file, fsync, rename, fsync the directory)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    fsync_path(path.parent)
+
+
+# -- manifest --------------------------------------------------------------------------------
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    path = Path(index_dir) / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(
+            f"El manifiesto del índice ({path}) no se puede leer: {exc}. "
+            "Reconstruya el índice con «precedentes index … --index DIR»."
+        ) from exc
+    if not isinstance(data, dict):
+        raise IndexCorruptError(f"El manifiesto del índice ({path}) no es válido.")
+    return data
+
+
+def write_manifest(index_dir: Path, data: dict[str, Any]) -> None:
+    data = {**data, "format": MANIFEST_FORMAT, "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    write_json_durably(Path(index_dir) / MANIFEST_NAME, data)
+
+
+# -- generations -----------------------------------------------------------------------------
+
+
+def toc_name(generation: int) -> str:
+    return f"_{INDEX_NAME}_{generation}.toc"
+
+
+def toc_generations(index_dir: Path) -> list[int]:
+    """Generations with a TOC file on disk, newest first."""
+    gens = []
+    for name in os.listdir(index_dir):
+        m = _TOC_RE.match(name)
+        if m:
+            gens.append(int(m.group(1)))
+    return sorted(gens, reverse=True)
+
+
+def segment_ids(index_dir: Path, generation: int) -> set[str]:
+    """The segment ids a generation's TOC names (raises when the TOC cannot be read)."""
+    toc = TOC.read(FileStorage(str(index_dir)), INDEX_NAME, gen=generation)
+    return {s.segment_id() for s in toc.segments}
+
+
+def _segment_files(index_dir: Path, ids: set[str]) -> list[str]:
+    out = []
+    for name in os.listdir(index_dir):
+        m = _SEGMENT_RE.match(name)
+        if m and f"{INDEX_NAME}_{m.group(1)}" in ids:
+            out.append(name)
+    return sorted(out)
+
+
+def generation_state(index_dir: Path, generation: int) -> dict[str, Any]:
+    """{generation, files: {name: size}}: what the manifest records about a generation."""
+    index_dir = Path(index_dir)
+    names = [toc_name(generation), *_segment_files(index_dir, segment_ids(index_dir, generation))]
+    return {
+        "generation": generation,
+        "files": {n: (index_dir / n).stat().st_size for n in names},
+    }
+
+
+def check_generation(index_dir: Path, state: dict[str, Any] | None) -> str | None:
+    """Why a recorded generation cannot be used (Spanish), or None when it looks intact:
+    every file present with its recorded size, and its TOC readable."""
+    if not state:
+        return "no hay registro de ese estado"
+    index_dir = Path(index_dir)
+    files: dict[str, int] = state.get("files") or {}
+    for name, size in files.items():
+        path = index_dir / name
+        if not path.exists():
+            return f"falta el archivo {name}"
+        actual = path.stat().st_size
+        if actual != size:
+            return f"el archivo {name} mide {actual} bytes y debía medir {size}"
+    gen = int(state["generation"])
+    try:
+        ids = segment_ids(index_dir, gen)
+    except Exception as exc:  # whoosh raises many kinds on a damaged TOC
+        return f"la tabla de contenido de la generación {gen} está dañada ({exc.__class__.__name__})"
+    present = {f"{INDEX_NAME}_{m.group(1)}" for n in files if (m := _SEGMENT_RE.match(n))}
+    missing = ids - present
+    if missing:
+        return f"faltan segmentos: {', '.join(sorted(missing))}"
+    return None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The generation to open, and what was wrong with the newer one (Spanish), if anything."""
+
+    generation: int
+    fell_back: bool = False
+    warning: str | None = None
+
+
+def resolve_generation(index_dir: Path, manifest: dict[str, Any]) -> Resolved:
+    """The newest good generation the manifest names: the last good one, else the previous."""
+    last = manifest.get("last_good")
+    problem = check_generation(index_dir, last)
+    if problem is None and last is not None:
+        return Resolved(int(last["generation"]))
+    previous = manifest.get("previous")
+    if previous and check_generation(index_dir, previous) is None:
+        gen = int(previous["generation"])
+        return Resolved(
+            gen,
+            fell_back=True,
+            warning=(
+                f"El último estado del índice no es válido ({problem}); "
+                f"se abrió el estado anterior (generación {gen})."
+            ),
+        )
+    raise IndexCorruptError(
+        f"El índice en {index_dir} está dañado ({problem}) y no queda un estado anterior "
+        "válido. Reconstrúyalo con «precedentes index ARCHIVOS… --index DIR»."
+    )
+
+
+def discard_unverified(index_dir: Path, base_generation: int) -> list[str]:
+    """Remove TOCs newer than ``base_generation`` and leftover temporary files (call under the
+    write lock). Their segments go at the next commit's clean-up. Returns the names removed."""
+    index_dir = Path(index_dir)
+    removed = []
+    for name in os.listdir(index_dir):
+        m = _TOC_RE.match(name)
+        if (m and int(m.group(1)) > base_generation) or _TOC_TEMP_RE.match(name):
+            (index_dir / name).unlink(missing_ok=True)
+            removed.append(name)
+    tmp = index_dir / f"{INDEX_NAME}.tmp"
+    if tmp.is_dir():
+        shutil.rmtree(tmp, ignore_errors=True)
+        removed.append(tmp.name)
+    if removed:
+        fsync_path(index_dir)
+    return removed
+
+
+def clean_files(index_dir: Path, keep_generations: set[int], keep_segments: set[str]) -> None:
+    """Delete TOCs and segment files that belong to none of the kept generations."""
+    index_dir = Path(index_dir)
+    for name in os.listdir(index_dir):
+        m = _TOC_RE.match(name)
+        s = _SEGMENT_RE.match(name)
+        if m and int(m.group(1)) not in keep_generations:
+            (index_dir / name).unlink(missing_ok=True)
+        elif s and f"{INDEX_NAME}_{s.group(1)}" not in keep_segments:
+            with contextlib.suppress(OSError):  # still open elsewhere: removed next time
+                (index_dir / name).unlink()
+
+
+class DurableSegmentWriter(SegmentWriter):
+    """A whoosh segment writer whose commit is durable and keeps the previous generation.
+
+    Order: fsync the new segment files → write the TOC (temp + rename) → fsync the TOC and the
+    directory → delete files that belong neither to this generation nor to the one this writer
+    started from.
+    """
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self._base_generation = self.generation - 1
+        self._base_segments = {s.segment_id() for s in self.segments}
+        self._dir = Path(self.storage.folder)
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        new_ids = {s.segment_id() for s in segments}
+        for name in _segment_files(self._dir, new_ids - self._base_segments):
+            fsync_path(self._dir / name)
+        toc = TOC(self.schema, segments, self.generation)
+        toc.write(self.storage, self.indexname)
+        fsync_path(self._dir / toc_name(self.generation))
+        fsync_path(self._dir)
+        clean_files(
+            self._dir, {self.generation, self._base_generation}, new_ids | self._base_segments
+        )

@@ -1,0 +1,347 @@
+"""The whoosh engine: the write side (update, delete), fetching records, and the shared
+searcher. Search, similar documents, cited-by and the vocabulary live in
+``indexer.whoosh_search`` and receive this engine.
+
+Readers see only generations the manifest names (durable and verified, see
+``indexer.lifecycle``); the searcher is reopened when the manifest moves on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, FileIndex
+from whoosh.searching import Searcher
+
+from corpus.records import DocumentRecord
+from indexer import lifecycle
+from indexer.engine import Hit, IndexLockedError, IndexReport, SearchParams, SearchResult
+from indexer.schema import (
+    HASH_COLUMN,
+    ID_FIELD,
+    RECORD_COLUMN,
+    SAMPLE_FIELD,
+    SCHEMA_VERSION,
+    decode_record,
+    to_document,
+)
+
+ENGINE_NAME = "whoosh"
+DEFAULT_BATCH = 2000
+DEFAULT_LIMITMB = 256
+
+
+def locked_message(index_dir: Path) -> str:
+    return (
+        f"El índice {index_dir} está bloqueado: otro proceso lo está actualizando. "
+        "Espere a que termine y vuelva a intentarlo."
+    )
+
+
+class PinnedIndex(FileIndex):
+    """A whoosh FileIndex that reads the generation the engine names (from the manifest),
+    not simply the newest TOC file on disk."""
+
+    def __init__(self, storage: FileStorage, generation: Any) -> None:
+        # FileIndex.__init__ reads the newest TOC, which may be the damaged one: skip it.
+        self.storage = storage
+        self._schema = None
+        self.indexname = lifecycle.INDEX_NAME
+        self._generation = generation
+
+    def latest_generation(self) -> int:
+        return int(self._generation())
+
+    def _read_toc(self) -> TOC:
+        return TOC.read(self.storage, self.indexname, gen=self._generation())
+
+
+class WhooshEngine:
+    """An open whoosh index (see ``indexer.engine.Engine``)."""
+
+    name = ENGINE_NAME
+
+    def __init__(self, index_dir: Path, *, limitmb: int = DEFAULT_LIMITMB) -> None:
+        self.index_dir = Path(index_dir)
+        self.limitmb = limitmb
+        self.warnings: list[str] = []
+        self.cache: dict[str, Any] = {}  # per-generation caches of the search side
+        self._lock = threading.RLock()
+        self._manifest_key: tuple[int, int, int] | None = None
+        self._manifest: dict[str, Any] = {}
+        self._gen = -1
+        self._searcher: Searcher | None = None
+        self._searcher_gen = -1
+        self._record_columns: Any = None
+        self._storage = FileStorage(str(self.index_dir))
+        self.index = PinnedIndex(self._storage, self._current_generation)
+        self._current_generation()
+
+    # -- generation and manifest ---------------------------------------------------------
+
+    def _current_generation(self) -> int:
+        """The generation to read: re-resolved whenever the manifest file changes."""
+        path = self.index_dir / lifecycle.MANIFEST_NAME
+        st = path.stat()
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)  # os.replace gives a new inode
+        if key != self._manifest_key:
+            with self._lock:
+                manifest = lifecycle.read_manifest(self.index_dir) or {}
+                resolved = lifecycle.resolve_generation(self.index_dir, manifest)
+                if resolved.warning and resolved.warning not in self.warnings:
+                    self.warnings.append(resolved.warning)
+                self._manifest, self._gen, self._manifest_key = manifest, resolved.generation, key
+        return self._gen
+
+    @property
+    def generation(self) -> int:
+        return self._current_generation()
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        self._current_generation()
+        return dict(self._manifest)
+
+    @property
+    def all_sample(self) -> bool:
+        """True when every document is sample data (the web app shows a banner)."""
+        return bool(self.manifest.get("all_sample"))
+
+    # -- reading -------------------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        """The shared searcher, reopened after a commit."""
+        gen = self._current_generation()
+        with self._lock:
+            if self._searcher is None or self._searcher_gen != gen:
+                # A fresh searcher, not Searcher.refresh(): whoosh-reloaded's reader reuse
+                # appends the old reader's segments, merged-away ones included. The old
+                # searcher is left to the garbage collector: other threads may still use it.
+                self._searcher = self.index.searcher()
+                self._searcher_gen = gen
+                self._record_columns = None
+                self.cache.clear()
+            return self._searcher
+
+    def _record_column(self, searcher: Searcher) -> Any:
+        with self._lock:
+            if self._record_columns is None:
+                self._record_columns = searcher.reader().column_reader(RECORD_COLUMN)
+            return self._record_columns
+
+    def get(self, doc_id: str) -> DocumentRecord | None:
+        s = self.searcher()
+        docnum = s.document_number(**{ID_FIELD: doc_id}) if s.doc_count_all() else None
+        if docnum is None:
+            return None
+        return decode_record(self._record_column(s)[docnum])
+
+    def iter_records(self) -> Iterator[DocumentRecord]:
+        s = self.searcher()
+        if s.doc_count_all() == 0:
+            return
+        column = self._record_column(s)
+        for docnum in s.reader().all_doc_ids():
+            yield decode_record(column[docnum])
+
+    def doc_count(self) -> int:
+        return int(self.searcher().doc_count())
+
+    def existing_hashes(self) -> dict[str, str]:
+        """id → content hash of every live document (read from columns, no stored fields)."""
+        reader = self.searcher().reader()
+        if reader.doc_count_all() == 0:
+            return {}
+        ids = list(reader.column_reader(ID_FIELD))
+        hashes = list(reader.column_reader(HASH_COLUMN))
+        return {ids[d]: hashes[d].decode("ascii") for d in reader.all_doc_ids()}
+
+    # -- search side (indexer.whoosh_search) ----------------------------------------------
+
+    def search(self, params: SearchParams) -> SearchResult:
+        return _search_module().search(self, params)
+
+    def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
+        return _search_module().vocabulary(self, field_name, prefix)
+
+    def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
+        return _search_module().similar(self, doc_id, limit)
+
+    def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
+        return _search_module().cited_by(self, doc_id, limit)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def update(
+        self,
+        records: Iterable[DocumentRecord],
+        *,
+        prune: bool = False,
+        batch_size: int = DEFAULT_BATCH,
+        on_commit: Any = None,
+    ) -> IndexReport:
+        """Add new records, replace changed ones (content hash), skip unchanged; with ``prune``
+        delete documents not in ``records``. Commits durably every ``batch_size`` writes;
+        ``on_commit(ids)`` is called after each commit with the ids it made durable."""
+        report = IndexReport()
+        with _WriteSession(self) as session:
+            existing = self.existing_hashes()
+            seen: set[str] = set()
+            for record in records:
+                doc = to_document(record)
+                digest = doc["content_hash"].decode("ascii")
+                seen.add(record.id)
+                old = existing.get(record.id)
+                if old == digest:
+                    report.unchanged += 1
+                    continue
+                session.put(record.id, doc, replace=old is not None)
+                existing[record.id] = digest
+                if old is None:
+                    report.added += 1
+                else:
+                    report.replaced += 1
+                if session.pending >= batch_size:
+                    session.commit(on_commit)
+            if prune:
+                for doc_id in sorted(set(existing) - seen):
+                    session.remove(doc_id)
+                    report.deleted += 1
+            session.commit(on_commit)
+        return report
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete documents by id; returns how many existed."""
+        with _WriteSession(self) as session:
+            existing = self.existing_hashes()
+            count = 0
+            for doc_id in ids:
+                if doc_id in existing:
+                    session.remove(doc_id)
+                    del existing[doc_id]
+                    count += 1
+            session.commit(None)
+        return count
+
+    def _record_commit(self, base_generation: int) -> None:
+        """After a commit: verify the new generation and move the manifest to it."""
+        new_gen = lifecycle.toc_generations(self.index_dir)[0]
+        state = lifecycle.generation_state(self.index_dir, new_gen)
+        problem = lifecycle.check_generation(self.index_dir, state)
+        if problem:
+            raise lifecycle.IndexCorruptError(f"La confirmación no se pudo verificar: {problem}")
+        reader = PinnedIndex(self._storage, lambda: new_gen).reader()
+        try:
+            count = reader.doc_count()
+            samples = _live_postings(reader, SAMPLE_FIELD, "1")
+        finally:
+            reader.close()
+        old = self._manifest.get("last_good")
+        previous = old if old and int(old["generation"]) == base_generation else None
+        manifest = {
+            **self._manifest,
+            "engine": ENGINE_NAME,
+            "schema_version": SCHEMA_VERSION,
+            "doc_count": count,
+            "sample_count": samples,
+            "all_sample": count > 0 and samples == count,
+            "last_good": state,
+            "previous": previous,
+        }
+        lifecycle.write_manifest(self.index_dir, manifest)
+        self._manifest_key = None  # re-read (and re-resolve) at the next access
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._record_columns = None
+            self.cache.clear()
+
+
+def _search_module() -> Any:
+    """``indexer.whoosh_search`` (the search side), imported when first used."""
+    return importlib.import_module("indexer.whoosh_search")
+
+
+def _live_postings(reader: Any, field_name: str, text: str) -> int:
+    try:
+        postings = reader.postings(field_name, text)
+    except Exception:  # whoosh TermNotFound
+        return 0
+    return sum(1 for d in postings.all_ids() if not reader.is_deleted(d))
+
+
+class _WriteSession:
+    """Holds the index's write lock for a whole update; opens one whoosh writer per batch."""
+
+    def __init__(self, engine: WhooshEngine) -> None:
+        self.engine = engine
+        self.lock = engine.index.lock("WRITELOCK")
+        self.writer: lifecycle.DurableSegmentWriter | None = None
+        self.pending = 0
+        self._batch_ids: set[str] = set()
+        self._removed: list[str] = []
+        self._base = -1
+
+    def __enter__(self) -> _WriteSession:
+        if not self.lock.acquire(blocking=False):
+            raise IndexLockedError(locked_message(self.engine.index_dir))
+        try:
+            lifecycle.discard_unverified(self.engine.index_dir, self.engine.generation)
+        except BaseException:
+            self.lock.release()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.writer is not None:
+                self.writer.cancel()
+                self.writer = None
+        finally:
+            self.lock.release()
+
+    def _writer(self) -> lifecycle.DurableSegmentWriter:
+        if self.writer is None:
+            self._base = self.engine.generation
+            self.writer = lifecycle.DurableSegmentWriter(
+                self.engine.index, _lk=False, limitmb=self.engine.limitmb, compound=False
+            )
+        return self.writer
+
+    def put(self, doc_id: str, doc: dict[str, Any], *, replace: bool) -> None:
+        if doc_id in self._batch_ids:
+            # The same id twice in one batch: whoosh cannot delete an uncommitted document.
+            self.commit(None)
+            replace = True
+        writer = self._writer()
+        if replace:
+            writer.delete_by_term(ID_FIELD, doc_id)
+        writer.add_document(**doc)
+        self._batch_ids.add(doc_id)
+        self.pending += 1
+
+    def remove(self, doc_id: str) -> None:
+        self._writer().delete_by_term(ID_FIELD, doc_id)
+        self._removed.append(doc_id)
+        self.pending += 1
+
+    def commit(self, on_commit: Any) -> None:
+        if self.writer is None:
+            return
+        writer, self.writer = self.writer, None
+        writer.commit()
+        self.engine._record_commit(self._base)
+        ids = sorted(self._batch_ids)
+        self._batch_ids.clear()
+        self._removed.clear()
+        self.pending = 0
+        if on_commit is not None:
+            on_commit(ids)
