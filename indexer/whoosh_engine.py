@@ -60,6 +60,12 @@ class PinnedIndex(FileIndex):
     def _read_toc(self) -> TOC:
         return TOC.read(self.storage, self.indexname, gen=self._generation())
 
+    def reader(self, reuse: Any = None) -> Any:
+        # Never reuse: whoosh-reloaded 2.7.5 appends the old reader's segments to the new
+        # list, merged-away ones included, so Searcher.refresh() after a merge counted
+        # documents twice (measured: 13 documents instead of 7).
+        return super().reader(reuse=None)
+
 
 class WhooshEngine:
     """An open whoosh index (see ``indexer.engine.Engine``)."""
@@ -78,6 +84,7 @@ class WhooshEngine:
         self._searcher: Searcher | None = None
         self._searcher_gen = -1
         self._record_columns: Any = None
+        self._core: Any = None
         self._storage = FileStorage(str(self.index_dir))
         self.index = PinnedIndex(self._storage, self._current_generation)
         self._current_generation()
@@ -163,17 +170,30 @@ class WhooshEngine:
 
     # -- search side (indexer.whoosh_search) ----------------------------------------------
 
+    def search_core(self) -> Any:
+        """The search side's ``SearchCore`` over this index (created once, lazily)."""
+        with self._lock:
+            core = self._core
+            if core is None:
+                module = importlib.import_module("indexer.whoosh_search")
+                core = self._core = module.SearchCore(self.index)
+            return core
+
     def search(self, params: SearchParams) -> SearchResult:
-        return _search_module().search(self, params)
+        result: SearchResult = self.search_core().search(params)
+        return result
 
     def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
-        return _search_module().vocabulary(self, field_name, prefix)
+        terms: Iterator[tuple[str, int]] = self.search_core().vocabulary(field_name, prefix)
+        return terms
 
     def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
-        return _search_module().similar(self, doc_id, limit)
+        hits: list[Hit] = self.search_core().similar(doc_id, limit)
+        return hits
 
     def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
-        return _search_module().cited_by(self, doc_id, limit)
+        hits: list[Hit] = self.search_core().cited_by(doc_id, limit)
+        return hits
 
     # -- writing -------------------------------------------------------------------------
 
@@ -258,16 +278,14 @@ class WhooshEngine:
 
     def close(self) -> None:
         with self._lock:
+            if self._core is not None:
+                self._core.close()
+                self._core = None
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
             self._record_columns = None
             self.cache.clear()
-
-
-def _search_module() -> Any:
-    """``indexer.whoosh_search`` (the search side), imported when first used."""
-    return importlib.import_module("indexer.whoosh_search")
 
 
 def _live_postings(reader: Any, field_name: str, text: str) -> int:
