@@ -1,0 +1,504 @@
+"""Search on a whoosh index: ``SearchParams`` → ``SearchResult``, plus similar, cited-by and the
+vocabulary. The index engineer's engine class delegates here.
+
+One ``SearchCore`` per open index holds ONE reused searcher, reopened when the index changes,
+and per-generation caches (facet arrays, filter masks, keyword values, the suggester). A lock
+makes it safe to share across threads (whoosh readers seek shared files).
+
+Per query: parse (guarded) → whoosh query → matching documents as a boolean mask (exact total,
+facet counts over ALL matches from cached arrays, filters as cached masks) → the page's hits
+(scored top-k by whoosh for relevance, the cached date keys for date order) → snippets for the
+page only → a suggestion when a word is unknown or hits are few.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.idsets import DocIdSet
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from indexer import query as ast
+from indexer import whoosh_build as wb
+from indexer.engine import FacetValue, Hit, SearchParams, SearchResult
+from indexer.fields import FACETS
+from indexer.schema import (
+    CITES_CRITERIA_FIELD,
+    CITES_EXPEDIENTES_FIELD,
+    DATE_FIELD,
+    ID_FIELD,
+    RECORD_COLUMN,
+    TEXT_FIELD,
+    decode_record,
+    facet_column,
+    facet_term,
+    hit_values,
+    split_column_value,
+)
+from indexer.snippets import make_snippet, query_words
+from indexer.whoosh_facets import FieldValues, LruCache, Mask, field_values, top_values
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Tunables of the search core (the CLI/app pass them in)."""
+
+    limits: ast.QueryLimits = field(default_factory=ast.QueryLimits)
+    facet_limit: int = 30  # values shown per facet
+    facet_budget_ms: float = 250.0  # all facets together; past it, the rest are "incomplete"
+    suggest_below: int = 3  # suggest a correction when fewer hits than this
+    snippet_chars: int = 240
+    filter_cache: int = 64
+
+
+class MaskSet(DocIdSet):
+    """A boolean mask as a whoosh filter (the collector only asks ``docnum in filter``)."""
+
+    def __init__(self, mask: Mask) -> None:
+        self.mask = mask
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int | np.integer) and bool(self.mask[i])
+
+    def __len__(self) -> int:
+        return int(self.mask.sum())
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(np.nonzero(self.mask)[0].tolist())
+
+
+class Generation:
+    """Caches valid for one searcher (one committed state of the index)."""
+
+    def __init__(self, searcher: Searcher, settings: SearchSettings) -> None:
+        self.searcher = searcher
+        self.size = searcher.reader().doc_count_all()
+        self._facets: dict[str, FieldValues] = {}
+        self._keywords: dict[str, tuple[str, ...]] = {}
+        self.filters = LruCache(settings.filter_cache)
+        self._live: Mask | None = None
+        self._dates: np.ndarray | None = None
+        self._suggester: Any = None
+        self._suggester_built = False
+
+    def live(self) -> Mask:
+        if self._live is None:
+            mask = np.zeros(self.size, dtype=bool)
+            ids = np.fromiter(self.searcher.reader().all_doc_ids(), dtype=np.int64)
+            mask[ids] = True
+            self._live = mask
+        return self._live
+
+    def facet(self, name: str) -> FieldValues:
+        """Display values of a facet per document, from its column (read once)."""
+        fv = self._facets.get(name)
+        if fv is None:
+            reader = self.searcher.reader()
+            column = facet_column(name)
+            by_value: dict[str, list[int]] = {}
+            if reader.has_column(column):
+                for docnum, raw in enumerate(reader.column_reader(column)):
+                    for value in split_column_value(raw):
+                        by_value.setdefault(value, []).append(docnum)
+            live = self.live()
+            fv = field_values(
+                (v, (d for d in docs if live[d])) for v, docs in sorted(by_value.items())
+            )
+            self._facets[name] = fv
+        return fv
+
+    def keyword_values(self, name: str) -> tuple[str, ...]:
+        """The folded terms of a keyword field (for loose ``field:value``)."""
+        values = self._keywords.get(name)
+        if values is None:
+            values = tuple(
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for t in self.searcher.reader().lexicon(name)
+            )
+            self._keywords[name] = values
+        return values
+
+    def dates(self) -> np.ndarray:
+        """yyyymmdd per document (0 when undated), for date order and ranges."""
+        if self._dates is None:
+            keys = np.zeros(self.size, dtype=np.int32)
+            reader = self.searcher.reader()
+            if reader.has_column(DATE_FIELD):
+                for docnum, value in enumerate(reader.column_reader(DATE_FIELD)):
+                    if value and hasattr(value, "year") and value.year > 1900:
+                        keys[docnum] = value.year * 10000 + value.month * 100 + value.day
+            self._dates = keys
+        return self._dates
+
+    def suggester(self) -> Any:
+        """The analysis engineer's Suggester over this index's vocabulary (built once)."""
+        if not self._suggester_built:
+            self._suggester_built = True
+            try:
+                from analyzers.suggest import Suggester
+            except ImportError:
+                return None
+            reader = self.searcher.reader()
+            vocab = (
+                (t.decode("utf-8") if isinstance(t, bytes) else t, reader.doc_frequency("text_exact", t))
+                for t in reader.lexicon("text_exact")
+            )
+            self._suggester = Suggester(vocab)
+        return self._suggester
+
+
+class SearchCore:
+    """Search over one open index: its shared searcher and that searcher's caches.
+
+    ``searcher_fn`` returns the current searcher (the engine reopens it after a commit);
+    ``cache`` is a dict the engine clears when the generation changes; ``lock`` guards both.
+    """
+
+    def __init__(
+        self,
+        source: Callable[[], Searcher] | Index,
+        cache: dict[str, Any] | None = None,
+        lock: Any = None,
+        settings: SearchSettings | None = None,
+    ) -> None:
+        """``source``: a function returning the engine's current searcher, or a whoosh
+        ``Index`` (then this core keeps its own searcher, refreshed when the index changes)."""
+        self._index: Index | None = None
+        self._own: Searcher | None = None
+        if callable(source):
+            self.searcher_fn: Callable[[], Searcher] = source
+        else:
+            self._index = source
+            self.searcher_fn = self._own_searcher
+        self.cache = cache if cache is not None else {}
+        self._lock = lock if lock is not None else threading.RLock()
+        self.settings = settings or SearchSettings()
+        self._synonyms: wb.Alternatives | None = _synonym_function()
+
+    def _own_searcher(self) -> Searcher:
+        with self._lock:
+            if self._own is None:
+                assert self._index is not None
+                self._own = self._index.searcher()
+            elif not self._own.up_to_date():
+                fresh = self._own.refresh()
+                if fresh is not self._own:
+                    self._own.close()
+                self._own = fresh
+            return self._own
+
+    def close(self) -> None:
+        """Close this core's own searcher (an engine's shared searcher is the engine's)."""
+        with self._lock:
+            self.cache.pop("search.generation", None)
+            if self._own is not None:
+                self._own.close()
+                self._own = None
+
+    @classmethod
+    def for_engine(cls, engine: Any) -> SearchCore:
+        """The core of a ``WhooshEngine``: kept in its per-generation cache, under its lock."""
+        with engine._lock:
+            core = engine.cache.get("search.core")
+            if core is None:
+                settings = getattr(engine, "search_settings", None)
+                core = cls(engine.searcher, engine.cache, engine._lock, settings)
+                engine.cache["search.core"] = core
+            return core
+
+    def generation(self) -> Generation:
+        """The caches of the current searcher (rebuilt when the engine reopened it)."""
+        with self._lock:
+            searcher = self.searcher_fn()
+            gen = self.cache.get("search.generation")
+            if gen is None or gen.searcher is not searcher:
+                gen = Generation(searcher, self.settings)
+                self.cache["search.generation"] = gen
+            return gen
+
+    # -------------------------------------------------------------- search
+
+    def search(self, params: SearchParams) -> SearchResult:
+        """Run a validated search. Raises ``QueryError`` (Spanish) for a query that cannot run."""
+        started = time.perf_counter()
+        parsed = ast.parse_query(params.q, self.settings.limits)
+        with self._lock:
+            gen = self.generation()
+            ctx = wb.BuildContext(gen.searcher, self.settings.limits, gen.keyword_values,
+                                  self._synonyms)
+            q = wb.build(ctx, parsed.node)
+            warnings = list(parsed.warnings) + ctx.warnings
+            if q is None:
+                q = wq.NullQuery
+                warnings.append("La consulta sólo tiene palabras vacías (de, la, que…).")
+            matches = self._matches(gen, q)
+            allowed = self._filter_mask(gen, params)
+            if allowed is not None:
+                matches &= allowed
+            total = int(matches.sum())
+            hits = self._page(gen, q, params, matches, allowed, total)
+            if params.with_snippets and hits:
+                self._add_snippets(gen, hits, parsed.node)
+            facets, incomplete = (
+                self._facets(gen, params, matches) if params.with_facets else ({}, [])
+            )
+            suggestion = self._suggest(gen, params, parsed.node, total)
+        return SearchResult(
+            params=params,
+            total=total,
+            hits=hits,
+            facets=facets,
+            suggestion=suggestion,
+            warnings=warnings,
+            facets_incomplete=incomplete,
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
+
+    def _matches(self, gen: Generation, q: wq.Query) -> Mask:
+        """Every matching live document, as a mask: the exact total and the facets' input."""
+        if isinstance(q, wq.Every):
+            return gen.live().copy()
+        mask = np.zeros(gen.size, dtype=bool)
+        for sub, offset in gen.searcher.leaf_searchers():
+            ids = np.fromiter(q.docs(sub), dtype=np.int64)
+            if len(ids):
+                mask[ids + offset] = True
+        return mask
+
+    def _filter_mask(self, gen: Generation, params: SearchParams) -> Mask | None:
+        """AND across fields of (OR within a field), and the date range; masks cached."""
+        by_field: dict[str, list[str]] = {}
+        for name, value in params.filters:
+            by_field.setdefault(name, []).append(value)
+        masks: list[Mask] = []
+        for name, values in sorted(by_field.items()):
+            key = (name, tuple(sorted(values)))
+            mask = gen.filters.get(key)
+            if mask is None:
+                mask = np.zeros(gen.size, dtype=bool)
+                for value in values:
+                    term = facet_term(value)
+                    for sub, offset in gen.searcher.leaf_searchers():
+                        ids = np.fromiter(wq.Term(name, term).docs(sub), dtype=np.int64)
+                        if len(ids):
+                            mask[ids + offset] = True
+                gen.filters.put(key, mask)
+            masks.append(mask)
+        if params.date_from or params.date_to:
+            low = int((params.date_from or "0000-01-01").replace("-", ""))
+            high = int((params.date_to or "9999-12-31").replace("-", ""))
+            dates = gen.dates()
+            masks.append((dates >= low) & (dates <= high))
+        if not masks:
+            return None
+        out = masks[0].copy()
+        for m in masks[1:]:
+            out &= m
+        return out
+
+    def _page(
+        self, gen: Generation, q: wq.Query, params: SearchParams, matches: Mask,
+        allowed: Mask | None, total: int,
+    ) -> list[Hit]:
+        start = (params.page - 1) * params.page_size
+        if start >= total:
+            return []
+        end = start + params.page_size
+        if params.sort in ("date", "date_asc") or isinstance(q, wq.Every):
+            docs = np.nonzero(matches)[0]
+            keys = gen.dates()[docs]
+            if params.sort == "date_asc":
+                order = np.lexsort((docs, keys))
+            else:
+                order = np.lexsort((docs, -keys.astype(np.int64)))
+            chosen = [(int(d), 0.0) for d in docs[order[start:end]]]
+        else:
+            results = gen.searcher.search(
+                q, limit=end, filter=MaskSet(allowed) if allowed is not None else None,
+            )
+            chosen = [(hit.docnum, float(hit.score or 0.0)) for hit in results[start:end]]
+        reader = gen.searcher.reader()
+        return [Hit(**hit_values(reader.stored_fields(d)), score=round(s, 4)) for d, s in chosen]
+
+    def _add_snippets(self, gen: Generation, hits: list[Hit], node: ast.Node) -> None:
+        words = query_words(node)
+        reader = gen.searcher.reader()
+        records = reader.column_reader(RECORD_COLUMN) if reader.has_column(RECORD_COLUMN) else None
+        if records is None:
+            return
+        for hit in hits:
+            docnum = gen.searcher.document_number(**{ID_FIELD: hit.id})
+            if docnum is None:
+                continue
+            record = decode_record(records[docnum])
+            hit.snippet = make_snippet(record.text, words, self.settings.snippet_chars)
+
+    def _facets(
+        self, gen: Generation, params: SearchParams, matches: Mask
+    ) -> tuple[dict[str, list[FacetValue]], list[str]]:
+        budget = self.settings.facet_budget_ms / 1000
+        started = time.perf_counter()
+        out: dict[str, list[FacetValue]] = {}
+        incomplete: list[str] = []
+        for f in FACETS:
+            if time.perf_counter() - started > budget:
+                incomplete.append(f.name)
+                continue
+            fv = gen.facet(f.name)
+            selected = params.selected(f.name)
+            counts = fv.counts(matches)
+            out[f.name] = [
+                FacetValue(v, c, v in selected)
+                for v, c in top_values(fv, counts, self.settings.facet_limit, selected)
+            ]
+        return out, incomplete
+
+    def _suggest(
+        self, gen: Generation, params: SearchParams, node: ast.Node, total: int
+    ) -> str | None:
+        if not params.q.strip() or (total >= self.settings.suggest_below and params.page > 1):
+            return None
+        suggester = gen.suggester()
+        if suggester is None:
+            return None
+        try:
+            fixed = suggester.suggest_query(params.q) if total < self.settings.suggest_below or \
+                _has_unknown_word(gen, node) else None
+        except Exception:  # a suggestion is a courtesy: never fail the search for it
+            return None
+        return fixed if fixed and fixed != params.q else None
+
+    # -------------------------------------------------------------- documents
+
+    def _docnum(self, gen: Generation, doc_id: str) -> int | None:
+        num = gen.searcher.document_number(**{ID_FIELD: doc_id})
+        return int(num) if num is not None else None
+
+    def _hits(self, gen: Generation, q: wq.Query, limit: int, exclude: int | None) -> list[Hit]:
+        results = gen.searcher.search(q, limit=limit + 1)
+        reader = gen.searcher.reader()
+        out = []
+        for hit in results:
+            if hit.docnum == exclude:
+                continue
+            out.append(Hit(**hit_values(reader.stored_fields(hit.docnum)),
+                           score=round(float(hit.score or 0.0), 4)))
+        return out[:limit]
+
+    def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
+        """MoreLikeThis: the document's most distinctive stemmed terms (tf·idf) and topics."""
+        with self._lock:
+            gen = self.generation()
+            docnum = self._docnum(gen, doc_id)
+            if docnum is None:
+                return []
+            reader = gen.searcher.reader()
+            record = decode_record(reader.column_reader(RECORD_COLUMN)[docnum])
+            terms = key_terms(gen.searcher, record.title + "\n" + record.text, 12)
+            parts: list[wq.Query] = [wq.Term(TEXT_FIELD, t, boost=w) for t, w in terms]
+            parts += [wq.Term("topics", facet_term(t), boost=2.0) for t in record.topics]
+            if not parts:
+                return []
+            return self._hits(gen, wq.Or(parts), limit, docnum)
+
+    def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
+        """Documents citing this one's expediente, or this criterion's "<GARANTE> <number>"."""
+        with self._lock:
+            gen = self.generation()
+            docnum = self._docnum(gen, doc_id)
+            if docnum is None:
+                return []
+            record = decode_record(gen.searcher.reader().column_reader(RECORD_COLUMN)[docnum])
+            parts: list[wq.Query] = []
+            if record.expediente:
+                parts.append(wq.Term(CITES_EXPEDIENTES_FIELD, facet_term(record.expediente)))
+            if record.doc_type == "criterio" and record.number:
+                key = f"{record.garante} {record.number}" if record.garante else record.number
+                parts.append(wq.Term(CITES_CRITERIA_FIELD, facet_term(key)))
+            if not parts:
+                return []
+            return self._hits(gen, wq.Or(parts), limit, docnum)
+
+    def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
+        """(term, document frequency) of an indexed field, materialised under the lock."""
+        with self._lock:
+            reader = self.generation().searcher.reader()
+            if field_name not in reader.schema:
+                return iter(())
+            terms = reader.expand_prefix(field_name, prefix) if prefix else reader.lexicon(field_name)
+            out = []
+            for t in terms:
+                text = t.decode("utf-8") if isinstance(t, bytes) else t
+                out.append((text, reader.doc_frequency(field_name, text)))
+        return iter(out)
+
+
+def key_terms(searcher: Searcher, text: str, count: int) -> list[tuple[str, float]]:
+    """The ``count`` stemmed terms of ``text`` with the highest tf·idf, weights scaled to ≤ 3."""
+    from collections import Counter
+
+    tf = Counter(wb.analyze(searcher, TEXT_FIELD, text))
+    reader = searcher.reader()
+    n = max(1, reader.doc_count())
+    scored = []
+    for term, freq in tf.items():
+        df = reader.doc_frequency(TEXT_FIELD, term)
+        if df <= 1 or len(term) < 3 or term.isdigit():
+            continue
+        scored.append((term, freq * float(np.log(n / df))))
+    scored.sort(key=lambda x: -x[1])
+    top = scored[:count]
+    if not top:
+        return []
+    high = top[0][1]
+    return [(t, round(1 + 2 * w / high, 3)) for t, w in top]
+
+
+def _has_unknown_word(gen: Generation, node: ast.Node) -> bool:
+    reader = gen.searcher.reader()
+    for leaf in ast.leaves(node):
+        if isinstance(leaf, ast.Term) and leaf.field is None:
+            for term in wb.analyze(gen.searcher, "text_exact", leaf.text):
+                if not reader.doc_frequency("text_exact", term):
+                    return True
+    return False
+
+
+def _synonym_function() -> wb.Alternatives | None:
+    """The analysis engineer's query-side synonym function, adapted (None when absent)."""
+    try:
+        from analyzers.synonyms import synonym_alternatives
+    except ImportError:
+        return None
+
+    def alternatives(words: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+        return [(m.start, m.end, [list(a) for a in m.alternatives])
+                for m in synonym_alternatives(words)]
+
+    return alternatives
+
+
+# -------------------------------------------------------------- the engine's entry points
+
+
+def search(engine: Any, params: SearchParams) -> SearchResult:
+    return SearchCore.for_engine(engine).search(params)
+
+
+def vocabulary(engine: Any, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
+    return SearchCore.for_engine(engine).vocabulary(field_name, prefix)
+
+
+def similar(engine: Any, doc_id: str, limit: int = 5) -> list[Hit]:
+    return SearchCore.for_engine(engine).similar(doc_id, limit)
+
+
+def cited_by(engine: Any, doc_id: str, limit: int = 50) -> list[Hit]:
+    return SearchCore.for_engine(engine).cited_by(doc_id, limit)
