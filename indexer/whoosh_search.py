@@ -35,6 +35,7 @@ from indexer.schema import (
     DATE_FIELD,
     ID_FIELD,
     RECORD_COLUMN,
+    TEXT_EXACT_FIELD,
     TEXT_FIELD,
     decode_record,
     facet_column,
@@ -146,10 +147,10 @@ class Generation:
             except ImportError:
                 return None
             reader = self.searcher.reader()
-            vocab = (
-                (t.decode("utf-8") if isinstance(t, bytes) else t, reader.doc_frequency("text_exact", t))
-                for t in reader.lexicon("text_exact")
-            )
+            vocab = {
+                (t.decode("utf-8") if isinstance(t, bytes) else t): info.doc_frequency()
+                for t, info in reader.iter_field(TEXT_EXACT_FIELD)
+            }
             self._suggester = Suggester(vocab)
         return self._suggester
 
@@ -363,17 +364,19 @@ class SearchCore:
     def _suggest(
         self, gen: Generation, params: SearchParams, node: ast.Node, total: int
     ) -> str | None:
-        if not params.q.strip() or (total >= self.settings.suggest_below and params.page > 1):
+        """A corrected whole query when a word is unknown to the index or hits are few."""
+        if not params.q.strip() or params.page > 1:
+            return None
+        if total >= self.settings.suggest_below and not _has_unknown_word(gen, node):
             return None
         suggester = gen.suggester()
         if suggester is None:
             return None
         try:
-            fixed = suggester.suggest_query(params.q) if total < self.settings.suggest_below or \
-                _has_unknown_word(gen, node) else None
+            fixed = suggester.correct_query(params.q)
         except Exception:  # a suggestion is a courtesy: never fail the search for it
             return None
-        return fixed if fixed and fixed != params.q else None
+        return str(fixed) if fixed and fixed != params.q else None
 
     # -------------------------------------------------------------- documents
 
@@ -465,8 +468,8 @@ def _has_unknown_word(gen: Generation, node: ast.Node) -> bool:
     reader = gen.searcher.reader()
     for leaf in ast.leaves(node):
         if isinstance(leaf, ast.Term) and leaf.field is None:
-            for term in wb.analyze(gen.searcher, "text_exact", leaf.text):
-                if not reader.doc_frequency("text_exact", term):
+            for term in wb.analyze(gen.searcher, TEXT_EXACT_FIELD, leaf.text):
+                if not reader.doc_frequency(TEXT_EXACT_FIELD, term):
                     return True
     return False
 

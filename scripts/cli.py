@@ -13,6 +13,8 @@ import click
 COMMANDS: dict[str, str] = {
     "sample-corpus": "scripts.cmd_sample:sample_corpus",
     "ingest": "scripts.cmd_ingest:ingest",
+    "index": "scripts.cmd_index:index",
+    "search": "scripts.cmd_search:search",
 }
 
 
