@@ -248,3 +248,89 @@ class DurableSegmentWriter(SegmentWriter):
         clean_files(
             self._dir, {self.generation, self._base_generation}, new_ids | self._base_segments
         )
+
+
+# -- verification (precedentes index --check) ------------------------------------------------
+
+
+@dataclass
+class CheckResult:
+    """What ``check_index`` found: ``problems`` empty means the index is good."""
+
+    lines: list[str]
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_index(index_dir: Path) -> CheckResult:
+    """Verify an index: manifest, every referenced file, that it opens, that every stored
+    record reads back, and the counts against the manifest. Messages are Spanish."""
+    from indexer import open_engine  # late: indexer/__init__ imports this module lazily
+
+    index_dir = Path(index_dir)
+    lines: list[str] = [f"Índice: {index_dir}"]
+    problems: list[str] = []
+    try:
+        manifest = read_manifest(index_dir)
+    except IndexCorruptError as exc:
+        return CheckResult(lines, [str(exc)])
+    if manifest is None:
+        return CheckResult(lines, [f"No hay un índice (falta {MANIFEST_NAME})."])
+    lines.append(
+        f"Motor: {manifest.get('engine')}; esquema versión {manifest.get('schema_version')}; "
+        f"documentos según el manifiesto: {manifest.get('doc_count')}"
+    )
+    last = manifest.get("last_good") or {}
+    problem = check_generation(index_dir, last)
+    if problem:
+        problems.append(f"Último estado (generación {last.get('generation')}): {problem}.")
+    else:
+        lines.append(
+            f"Último estado: generación {last.get('generation')}, "
+            f"{len(last.get('files') or {})} archivos presentes con el tamaño registrado."
+        )
+    try:
+        engine: Any = open_engine(index_dir)
+    except Exception as exc:
+        problems.append(f"El índice no abre: {exc}")
+        return CheckResult(lines, problems)
+    try:
+        problems.extend(engine.warnings)
+        _check_contents(engine, manifest if not engine.warnings else None, lines, problems)
+    finally:
+        engine.close()
+    return CheckResult(lines, problems)
+
+
+def _check_contents(
+    engine: Any, manifest: dict[str, Any] | None, lines: list[str], problems: list[str]
+) -> None:
+    """Read every stored record and every term back; compare counts with the manifest."""
+    try:
+        count = engine.doc_count()
+        ids: set[str] = set()
+        read = 0
+        for record in engine.iter_records():
+            ids.add(record.id)
+            read += 1
+        searcher = engine.searcher()
+        for stored in searcher.all_stored_fields():
+            if stored.get("id") not in ids:
+                problems.append(f"El documento {stored.get('id')!r} no tiene registro completo.")
+                break
+        terms = sum(1 for _ in searcher.reader().all_terms())
+    except Exception as exc:  # any read error means damaged files
+        problems.append(f"Error al leer el contenido: {exc.__class__.__name__}: {exc}")
+        return
+    lines.append(f"Documentos: {count}; registros leídos: {read}; términos: {terms}")
+    if read != count:
+        problems.append(f"Se leyeron {read} registros, pero el índice dice tener {count}.")
+    if len(ids) != read:
+        problems.append(f"Hay identificadores repetidos: {read - len(ids)}.")
+    if manifest is not None and manifest.get("doc_count") != count:
+        problems.append(
+            f"El manifiesto registra {manifest.get('doc_count')} documentos y el índice tiene {count}."
+        )

@@ -1,0 +1,115 @@
+"""``precedentes index``: files, folders and record files → the search index (or --check it)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from indexer.engine import IndexLockedError, IndexMissingError
+
+HINT_BUILD = "Sugerencia: precedentes index ARCHIVOS_O_CARPETAS… --index CARPETA_DEL_ÍNDICE"
+
+
+@click.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--index", "index_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Carpeta del índice (se crea si no existe).")
+@click.option("--garante", help="Organismo garante de todos los documentos (p. ej. IVAI); si no, "
+              "se detecta del texto.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Procesos de extracción en paralelo.")
+@click.option("--prune", is_flag=True, help="Eliminar del índice los documentos que ya no están "
+              "en las entradas.")
+@click.option("--check", "check", is_flag=True, help="Solo verificar el índice y dar un informe.")
+@click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True,
+              help="Documentos por confirmación durable.")
+def index(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers: int,
+          prune: bool, check: bool, batch_size: int) -> None:
+    """Ingiere, analiza e indexa archivos (PDF, HTML, DOCX), carpetas y archivos de registros
+    (.jsonl). Es incremental: agrega lo nuevo, reemplaza lo que cambió y omite lo que no
+    cambió. Con --check verifica el índice; el código de salida es distinto de cero si algo
+    está mal."""
+    if check:
+        _check(index_dir)
+        return
+    if not paths:
+        _fail("indique al menos un archivo, carpeta o archivo de registros (.jsonl).", HINT_BUILD)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail("no existe: " + ", ".join(missing), "Revise las rutas indicadas.")
+    if garante is not None:
+        from corpus.garantes import load_registry
+
+        body = load_registry().get(garante)
+        if body is None:
+            known = ", ".join(load_registry().garantes)
+            _fail(f"organismo desconocido «{garante}».", f"Conocidos: {known}.")
+        garante = body.key
+    _build(paths, index_dir, garante, workers, prune, batch_size)
+
+
+def _build(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers: int,
+           prune: bool, batch_size: int) -> None:
+    from indexer.build import build_index
+    from indexer.lifecycle import IndexCorruptError
+
+    bar = _progress_bar()
+    started = time.perf_counter()
+    try:
+        report = build_index(list(paths), index_dir, garante=garante, workers=workers,
+                             progress=bar.update if bar is not None else None,
+                             batch_size=batch_size, prune=prune)
+    except IndexLockedError as exc:
+        _fail(str(exc), "Solo un proceso puede actualizar el índice a la vez.")
+    except (IndexCorruptError, IndexMissingError, RuntimeError) as exc:
+        _fail(str(exc), f"Verifique con: precedentes index --check --index {index_dir}")
+    finally:
+        if bar is not None:
+            bar.close()
+    elapsed = time.perf_counter() - started
+    written = report.added + report.replaced
+    rate = (report.added + report.replaced + report.unchanged) / elapsed if elapsed > 0 else 0.0
+    click.echo(f"Índice: {index_dir}", err=True)
+    click.echo(f"Agregados: {report.added}; reemplazados: {report.replaced}; sin cambios: "
+               f"{report.unchanged}; eliminados: {report.deleted}; fallidos: {len(report.failed)}",
+               err=True)
+    click.echo(f"Tiempo: {elapsed:.1f} s ({rate:.0f} documentos/s; escritos {written})", err=True)
+    for source, reason in report.failed:
+        click.echo(f"ERROR {source}: {reason}", err=True)
+    if report.failed:
+        raise SystemExit(1)
+
+
+def _check(index_dir: Path) -> None:
+    from indexer.lifecycle import check_index
+
+    result = check_index(index_dir)
+    for line in result.lines:
+        click.echo(line)
+    if result.ok:
+        click.echo("Resultado: el índice está bien.")
+        return
+    for problem in result.problems:
+        click.echo(f"PROBLEMA: {problem}")
+    click.echo("Resultado: el índice tiene problemas. Sugerencia: vuelva a ejecutar "
+               "«precedentes index … --index DIR» (se recupera desde el último estado bueno) "
+               "o reconstrúyalo en una carpeta nueva.")
+    raise SystemExit(1)
+
+
+def _progress_bar() -> Any:
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" doc", desc="Indexando", file=sys.stderr)
+
+
+def _fail(message: str, hint: str) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    click.echo(hint, err=True)
+    raise SystemExit(1)
