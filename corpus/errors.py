@@ -1,0 +1,105 @@
+"""Typed ingestion errors: one per way a file can fail, each with a machine reason code.
+
+The ingest batch catches ``IngestError`` per file, prints ``"<file>: <message>"`` and goes on;
+``reason`` is what the closing summary groups by. Messages are Spanish (es-MX) and name the file.
+Errors cross process boundaries (extraction runs in child processes), so they pickle by their
+constructor arguments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+# reason code -> short Spanish label, for summaries ("Fallas por motivo: …").
+REASONS: dict[str, str] = {
+    "unsupported": "formato no admitido",
+    "corrupt": "archivo dañado",
+    "truncated": "archivo truncado",
+    "encrypted": "protegido con contraseña",
+    "empty": "sin texto",
+    "too_large": "demasiado grande",
+    "bomb": "bomba de descompresión",
+    "timeout": "tiempo agotado",
+    "memory": "memoria agotada",
+    "crash": "el proceso de extracción terminó de forma anormal",
+    "ocr_unavailable": "OCR no disponible",
+    "unreadable": "no se pudo leer",
+}
+
+
+class IngestError(Exception):
+    """A file that could not be ingested. ``reason`` is one of ``REASONS``."""
+
+    reason: str = "unreadable"
+
+    def __init__(self, path: str | Path, detail: str = "", *, reason: str | None = None) -> None:
+        self.path = str(path)
+        self.detail = detail
+        if reason is not None:
+            self.reason = reason
+        super().__init__(self.message)
+
+    @property
+    def summary(self) -> str:
+        """The Spanish reason without the file: ``"archivo dañado (sin tabla xref)"``."""
+        label = REASONS.get(self.reason, self.reason)
+        return f"{label} ({self.detail})" if self.detail else label
+
+    @property
+    def message(self) -> str:
+        """The one line the batch prints: ``"<file>: <summary>"``."""
+        return f"{self.path}: {self.summary}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.path, self.detail, self.reason))
+
+
+def _rebuild(cls: type[IngestError], path: str, detail: str, reason: str) -> IngestError:
+    err = cls.__new__(cls)
+    IngestError.__init__(err, path, detail, reason=reason)
+    return err
+
+
+class UnsupportedFormatError(IngestError):
+    reason = "unsupported"
+
+
+class CorruptFileError(IngestError):
+    reason = "corrupt"
+
+
+class TruncatedFileError(IngestError):
+    reason = "truncated"
+
+
+class EncryptedFileError(IngestError):
+    reason = "encrypted"
+
+
+class EmptyDocumentError(IngestError):
+    reason = "empty"
+
+
+class FileTooLargeError(IngestError):
+    reason = "too_large"
+
+
+class DecompressionBombError(IngestError):
+    reason = "bomb"
+
+
+class ExtractionTimeoutError(IngestError):
+    reason = "timeout"
+
+
+class ExtractionMemoryError(IngestError):
+    reason = "memory"
+
+
+class ExtractionCrashError(IngestError):
+    reason = "crash"
+
+
+class OcrUnavailableError(IngestError):
+    reason = "ocr_unavailable"
