@@ -1,0 +1,268 @@
+"""Header fields of one document: garante, doc_type, expediente, sujeto obligado, ponente, folio.
+
+Each function is pure over (text, folded text) and looks where the field lives: the header
+labels ("EXPEDIENTE:", "SUJETO OBLIGADO:", "COMISIONADA PONENTE:", "FOLIO DE SOLICITUD:"), value
+on the same line or the next one, in capitals or not. Values that are anonymisation marks
+("C. [...]", "********", "[Eliminado]", "Dato protegido") are never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus import citations
+from corpus import patterns as P
+from corpus.garantes import Registry
+
+HEADER_CHARS = 2500  # where the caption of a resolution lives, when no section heading says
+
+
+def header_end(text: str, first_section: int | None, first_page: str | None = None) -> int:
+    """Where the header (caption) ends: the first section heading, else ~the first page."""
+    limit = min(len(text), HEADER_CHARS)
+    if first_page:
+        limit = max(limit, min(len(first_page), 4000))
+    if first_section is not None and first_section > 200:
+        return min(first_section, max(limit, 800))
+    return limit
+
+
+def _value_lines(text: str, start: int, end: int) -> str:
+    """The label's value: the rest of the line, or the next non-empty line when that is empty."""
+    value = text[start:end].strip(" \t*_")
+    if value:
+        return value
+    nxt = re.match(r"\s*\n[ \t*_>]*([^\n]+)", text[end : end + 300])
+    if nxt and not P.NEXT_LABEL.match(P.fold(nxt.group(1))):
+        return nxt.group(1).strip(" \t*_")
+    return ""
+
+
+def clean_value(value: str) -> str | None:
+    """Tidy a header value; None for empty values and anonymisation marks."""
+    value = re.sub(r"[*_]{1,3}", "", value)
+    value = re.sub(r"\s+", " ", value).strip(" \t.,;:-–—|")
+    if not value or P.ANONYMISED.match(P.fold(value)):
+        return None
+    return value
+
+
+def _continuation(text: str, line_end: int, value: str) -> str:
+    """Join a value wrapped onto the next line ("H. Ayuntamiento de\\nXalapa")."""
+    if not re.search(r"\b(?:de|del|de la|y|e|para|en)$", value, re.IGNORECASE):
+        return value
+    nxt = re.match(r"\n[ \t]*([^\n]{1,80})", text[line_end : line_end + 100])
+    if nxt and not P.NEXT_LABEL.match(P.fold(nxt.group(1))):
+        return f"{value} {nxt.group(1).strip()}"
+    return value
+
+
+def labelled(text: str, folded: str, pattern: re.Pattern[str], end: int) -> str | None:
+    """The first clean value of a label before ``end``."""
+    for m in pattern.finditer(folded, 0, end):
+        raw = _value_lines(text, m.start("value"), m.end("value"))
+        value = (
+            _continuation(text, m.end("value"), raw)
+            if raw == text[m.start("value") : m.end("value")].strip(" \t*_")
+            else raw
+        )
+        cleaned = clean_value(value)
+        if cleaned:
+            return cleaned
+    return None
+
+
+# --- expediente ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpedienteFound:
+    raw: str
+    canonical: str
+    garante: str | None  # the body whose format matched, None for an unknown format
+    known_format: bool
+
+
+def own_expediente(
+    text: str, folded: str, registry: Registry, end: int, *, unlabelled: bool = True
+) -> ExpedienteFound | None:
+    """The expediente of THIS document, from its header label (see the module docstring).
+
+    With ``unlabelled``, an expediente opening a caption line counts when no label is found.
+    """
+    for m in P.EXPEDIENTE_LABEL.finditer(folded, 0, end):
+        value = _value_lines(text, m.start("value"), m.end("value"))
+        hit = citations.match_expediente(value, registry)
+        if hit is None:
+            joined = value + " " + text[m.end("value") : m.end("value") + 80].split("\n\n")[0]
+            hit = citations.match_expediente(joined.replace("\n", " "), registry)
+            if hit and hit[2] not in joined[: len(value) + 40]:
+                hit = None
+        if hit:
+            return ExpedienteFound(hit[2].strip(), hit[1], hit[0], True)
+        cleaned = clean_value(value)
+        label = m.group("label")
+        if (
+            cleaned
+            and re.search(r"\d", cleaned)
+            and len(cleaned) <= 60
+            and not label.startswith("recurso")
+        ):
+            raw = cleaned.split()[0] if len(cleaned.split()) > 3 else cleaned
+            return ExpedienteFound(raw, re.sub(r"\s+", "", raw).upper(), None, False)
+    # no label: an expediente at the start of a caption line ("RECURSO DE REVISIÓN RRA 1234/19")
+    hits = (
+        []
+        if not unlabelled
+        else [
+            h
+            for h in citations.expediente_matches(text[: min(end, 1200)], registry)
+            if re.fullmatch(
+                r"[ \t*#_]*(?:[a-z ]{0,40}[:.]?)?[ \t]*",
+                folded[folded.rfind("\n", 0, h[0]) + 1 : h[0]],
+            )
+        ]
+    )
+    if hits:
+        return ExpedienteFound(hits[0][4].strip(), hits[0][3], hits[0][2], True)
+    return None
+
+
+# --- garante -------------------------------------------------------------------------------
+
+_HEADER_WEIGHT, _CLOSING_WEIGHT, _BODY_WEIGHT, _PLACE_WEIGHT, _EXPEDIENTE_WEIGHT = 6, 3, 1, 2, 10
+
+
+def detect_garante(
+    text: str, folded: str, registry: Registry, header: int, own_exp_garante: str | None = None
+) -> str | None:
+    """The body that issued the document: names and places weighted by where they appear."""
+    scores: dict[str, float] = {}
+    closing = max(header, len(folded) - 1500)
+
+    def weight(pos: int) -> int:
+        if pos < header:
+            return _HEADER_WEIGHT
+        if pos >= closing:
+            return _CLOSING_WEIGHT
+        return _BODY_WEIGHT
+
+    for m in P.garante_names(registry).finditer(folded):
+        if m.lastgroup:
+            key = P.garante_of_group(registry, m.lastgroup)
+            scores[key] = scores.get(key, 0) + weight(m.start())
+    for m in P.garante_places(registry).finditer(folded, 0, header):
+        if m.lastgroup:
+            key = P.garante_of_group(registry, m.lastgroup)
+            scores[key] = scores.get(key, 0) + _PLACE_WEIGHT
+    if own_exp_garante:
+        scores[own_exp_garante] = scores.get(own_exp_garante, 0) + _EXPEDIENTE_WEIGHT
+    if not scores:
+        return None
+    best = max(scores.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] >= 2 else None
+
+
+# --- doc type --------------------------------------------------------------------------------
+
+_LAW_TITLE = re.compile(
+    r"(?:^|\n)[ \t#*]*(?:ley|codigo|reglamento|constitucion\s+politica)\b[^\n]{5,200}"
+)
+_LAW_ARTICLE = re.compile(r"(?:^|\n)[ \t*#_]*(?:articulo|art\.)\s+\d{1,3}")
+_ACUERDO_TITLE = re.compile(r"^\s*(?:[#*_ ]*)(?:acuerdo\b|acuerdo\s+(?:del|mediante|por))")
+_RESOLUTION_HINT = re.compile(
+    r"\bvistos?\b[^.]{0,60}\bresolver\b|(?:^|\n)[ \t*#_]*(?:recurso\s+de\s+revision|resolucion\b|"
+    r"sujeto\s+obligado\s*:|expediente\s*:|denuncia\b|(?:n(?:o|um|umero)\.?|numero)\s+de\s+expediente)"
+)
+
+
+def doc_type(folded: str, header: int, sections: list[str], criterion_number: bool) -> str:
+    """resolucion / criterio / acuerdo / ley / otro, from the header and the structure."""
+    head = folded[:header]
+    if "resolutivos" not in sections and criterion_number:
+        return "criterio"
+    if _ACUERDO_TITLE.match(head) and "resolutivos" not in sections:
+        return "acuerdo"
+    if (
+        len(_LAW_ARTICLE.findall(folded)) >= 10
+        and _LAW_TITLE.search(folded[:3000])
+        and "resolutivos" not in sections
+    ):
+        return "ley"
+    if "resolutivos" in sections or _RESOLUTION_HINT.search(head[:1500]):
+        return "resolucion"
+    if _ACUERDO_TITLE.match(head):
+        return "acuerdo"
+    return "otro"
+
+
+def law_title(folded: str, registry: Registry) -> str | None:
+    """The registry abbreviation of a law text, from its title near the top."""
+    m = _LAW_TITLE.search(folded[:3000])
+    if not m:
+        return None
+    title = re.sub(r"\s+", " ", m.group(0)).strip(" \n\t#*")
+    named = P.law_names(registry).match(title)
+    if named and named.lastgroup and len(named.group(0)) >= len(title) - 3:
+        return P.law_of_group(registry, named.lastgroup)
+    return None
+
+
+# --- sujeto obligado, ponente, folio ------------------------------------------------------
+
+_UT_HEADER = re.compile(
+    r"^\s*(?:#+\s*)?unidad\s+de\s+transparencia\s*\n+[ \t#*]*(?P<value>[^\n]{3,100})"
+)
+_UT_SIGNATURE = re.compile(
+    r"titular\s+de\s+la\s+unidad\s+de\s+transparencia\s*\n(?P<value>(?:[ \t]*\n)*(?:[^\n]+\n?(?:[ \t]*\n)*){1,3})\s*$"
+)
+_INSTITUTION_START = re.compile(
+    r"^(?:partido|comite|secretaria|h\.|ayuntamiento|poder|instituto|universidad|comision|fiscalia|tribunal|congreso|sindicato|organismo|consejo|direccion|sistema|junta|servicios)"
+)
+
+
+def sujeto_obligado(text: str, folded: str, header: int) -> str | None:
+    """The sujeto obligado: its header label, else the Unidad de Transparencia's own letterhead."""
+    value = labelled(text, folded, P.SUJETO_LABEL, header)
+    if value:
+        return value
+    m = _UT_HEADER.match(folded)
+    if m and _INSTITUTION_START.match(m.group("value").strip(" *#")):
+        return clean_value(text[m.start("value") : m.end("value")])
+    m = _UT_SIGNATURE.search(folded)
+    if m:
+        lines = [
+            ln.strip(" *_#")
+            for ln in text[m.start("value") : m.end("value")].split("\n")
+            if ln.strip()
+        ]
+        value = " ".join(lines)
+        if _INSTITUTION_START.match(P.fold(value)):
+            return clean_value(_title_case(value) if value.isupper() else value)
+    return None
+
+
+_LOWER_WORDS = {"de", "del", "la", "las", "los", "y", "e", "en", "el", "para", "a"}
+
+
+def _title_case(value: str) -> str:
+    words = value.lower().split()
+    return " ".join(
+        w if i and w in _LOWER_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
+def ponente(text: str, folded: str, header: int) -> str | None:
+    """The ponente from the caption label ("COMISIONADA PONENTE:", "Ponente:")."""
+    return labelled(text, folded, P.PONENTE_LABEL, header)
+
+
+def folio(text: str, folded: str, header: int, exclude: str | None = None) -> str | None:
+    """The folio de solicitud (6–20 digits): the header first, then anywhere."""
+    for lo, hi in ((0, header), (header, len(folded))):
+        for m in P.FOLIO.finditer(folded, lo, hi):
+            digits = re.sub(r"\s+", "", m.group("value"))
+            if 6 <= len(digits) <= 20 and digits != exclude:
+                return digits
+    return None

@@ -1,0 +1,198 @@
+"""From extracted text to a ``DocumentRecord``: metadata and citations (a pure function).
+
+``build_record`` reads the header (caption) of the document for its own fields, the
+resolutivos for the sentido, the whole text for citations, and never takes a value from a
+quoted or cited document when the header has one. The record ``id`` is stable and readable:
+
+* ``<garante>-<canonical expediente>`` slugified: ``"ivai-rev-275-2017-i"``, ``"inai-rra-1234-17"``;
+* for a criterion, ``<garante>-criterio-<number>``: ``"inai-criterio-so-7-2019"``;
+* otherwise ``"doc-"`` + the first 16 hex digits of the source's SHA-256 (of the text when
+  the source hash is not given).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from corpus import citations, fields
+from corpus import patterns as P
+from corpus.criteria import CriterionInfo, criterion_header, parse_criterion
+from corpus.dates import resolution_date
+from corpus.garantes import Registry, load_registry
+from corpus.records import SAMPLE_MARKER, DocumentRecord, ExtractedText
+from corpus.sections import find_sections, resolutivos_text, sentido
+
+
+def slug(value: str) -> str:
+    """Lower-case ASCII words joined by dashes: "IVAI-REV/275/2017/I" → "ivai-rev-275-2017-i"."""
+    return re.sub(r"[^a-z0-9]+", "-", P.fold(value)).strip("-")
+
+
+def record_id(garante: str | None, expediente: str | None, number: str | None, sha256: str) -> str:
+    """The stable id rule (see the module docstring)."""
+    if garante and number:
+        return f"{slug(garante)}-criterio-{slug(number)}"
+    if garante and expediente:
+        exp = slug(expediente)
+        prefix = slug(garante)
+        return exp if exp.startswith(prefix + "-") else f"{prefix}-{exp}"
+    return f"doc-{sha256[:16]}"
+
+
+_REVISION_KINDS = {"REV", "RR", "RRA", "RRD", "RDA", "RIA", "RID"}
+
+
+def make_title(
+    doc_type: str,
+    folded: str,
+    text: str,
+    header: int,
+    expediente: str | None,
+    sujeto: str | None,
+    info: CriterionInfo | None,
+) -> str:
+    """A title fit for a result list: "Recurso de revisión IVAI-REV/275/2017/I — Sujeto"."""
+    if doc_type == "criterio" and info is not None:
+        return info.rubro or (f"Criterio {info.number}" if info.number else _first_line(text))
+    if doc_type == "resolucion" and expediente:
+        kind = re.split(r"[\s/-]+", expediente.upper())
+        head = folded[:header]
+        if "recurso de revision" in head or _REVISION_KINDS & set(kind):
+            label = "Recurso de revisión"
+        elif "denuncia" in head:
+            label = "Denuncia"
+        else:
+            label = "Resolución"
+        return f"{label} {expediente}" + (f" — {sujeto}" if sujeto else "")
+    return _first_line(text)
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        line = re.sub(r"[#*_>]+", " ", line)
+        line = re.sub(r"\s+", " ", line).strip()
+        if (
+            len(line) >= 4
+            and SAMPLE_MARKER not in line
+            and not re.fullmatch(r"[\d\s/.-]+|p[aá]gina.*", line, re.I)
+        ):
+            return line[:160]
+    return ""
+
+
+def build_record(
+    extracted: ExtractedText,
+    *,
+    garante: str | None = None,
+    registry: Registry | None = None,
+    source_path: str | None = None,
+    source_sha256: str | None = None,
+) -> DocumentRecord:
+    """Parse the metadata and citations of one document (see the module docstring).
+
+    ``garante`` (a key or alias of the registry) overrides the body found in the text; an
+    unknown one raises ``ValueError``.
+    """
+    registry = registry or load_registry()
+    text = extracted.text
+    f = P.fold(text)
+    warnings: list[str] = []
+    sha = source_sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    sections = find_sections(text, folded=f)
+    first_page = extracted.pages[0].text if extracted.pages else None
+    header = fields.header_end(text, sections[0].start if sections else None, first_page)
+    crit_head = criterion_header(text, folded=f)
+    dtype = fields.doc_type(f, header, [s.name for s in sections], crit_head is not None)
+
+    exp = (
+        fields.own_expediente(text, f, registry, header, unlabelled=dtype == "resolucion")
+        if dtype != "criterio"
+        else None
+    )
+    if exp is not None and not exp.known_format:
+        warnings.append(f"expediente sin formato conocido: {exp.raw!r}")
+
+    if garante is not None:
+        body = registry.get(garante)
+        if body is None:
+            raise ValueError(f"Organismo garante desconocido: {garante!r}")
+        key: str | None = body.key
+    else:
+        key = fields.detect_garante(text, f, registry, header, exp.garante if exp else None)
+    body = registry.garantes.get(key) if key else None
+
+    info = parse_criterion(text, registry, garante=key, folded=f) if dtype == "criterio" else None
+    date_text, date_fold = text, f
+    if info is not None and info.precedentes:
+        # the precedents' session dates are not the criterion's date
+        cut = _precedents_start(f)
+        if cut is not None:
+            date_fold = f[:cut] + " " * (len(f) - cut)
+    date = resolution_date(date_text, folded=date_fold, header_end=header)
+
+    sujeto = ponente = folio = None
+    sent: list[str] = []
+    if dtype != "criterio":
+        sujeto = fields.sujeto_obligado(text, f, header)
+        ponente = fields.ponente(text, f, header) if dtype in ("resolucion", "acuerdo") else None
+        folio = fields.folio(text, f, header)
+    if dtype == "resolucion":
+        sent = sentido(resolutivos_text(text, sections, folded=f))
+
+    own_law = fields.law_title(f, registry) if dtype == "ley" else None
+    default_law = (
+        body.state_law
+        if body is not None and dtype in ("resolucion", "acuerdo", "criterio")
+        else None
+    )
+    number = info.number if info else None
+    own_criterion = f"{key} {number}" if key and number else None
+    record = DocumentRecord(
+        id=record_id(key, exp.canonical if exp else None, number, sha),
+        garante=key,
+        state=body.state if body else None,
+        doc_type=dtype,
+        expediente=exp.canonical if exp else None,
+        expediente_raw=exp.raw if exp else None,
+        date=date.isoformat() if date else None,
+        year=date.year if date else None,
+        sujeto_obligado=sujeto,
+        ponente=ponente,
+        folio=folio,
+        sentido=sent,
+        title=make_title(dtype, f, text, header, exp.canonical if exp else None, sujeto, info),
+        text=text,
+        sections=sections,
+        cites_criteria=citations.cited_criteria(
+            text, registry, own_garante=key, exclude=[own_criterion or ""], folded=f
+        ),
+        cites_expedientes=citations.cited_expedientes(
+            text, registry, exclude=[exp.canonical if exp else ""]
+        ),
+        cites_articles=citations.cited_articles(
+            text, registry, default_law=default_law, own_law=own_law, folded=f
+        ),
+        source_path=source_path or extracted.source,
+        source_sha256=source_sha256,
+        extraction={
+            "format": extracted.format,
+            "pages": len(extracted.pages),
+            "methods": extracted.methods,
+            "warnings": [*extracted.warnings, *warnings],
+        },
+        is_sample=SAMPLE_MARKER in text,
+    )
+    if info is not None:
+        record.number = info.number
+        record.rubro = info.rubro
+        record.precedentes = list(info.precedentes)
+        record.vigencia = info.vigencia
+        record.superseded_by = info.superseded_by
+    return record
+
+
+def _precedents_start(folded: str) -> int | None:
+    m = re.search(r"(?:^|\n)[ \t*#_•-]*(?:precedentes?|resoluciones)\b", folded)
+    return m.start() if m else None
