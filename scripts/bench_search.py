@@ -25,8 +25,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from indexer.engine import SearchParams
 from indexer.fields import FACETS
