@@ -265,11 +265,13 @@ class _Tok:
 class _Lexer:
     text: str
     patterns: tuple[IdentifierPattern, ...]
+    max_tokens: int = 1 << 30
     tokens: list[_Tok] = field(default_factory=list)
 
     def run(self) -> list[_Tok]:
+        """The tokens; stops early past ``max_tokens`` (the caller refuses the query)."""
         text, i, n = self.text, 0, len(self.text)
-        while i < n:
+        while i < n and len(self.tokens) <= self.max_tokens:
             c = text[i]
             if c.isspace():
                 i += 1
@@ -387,7 +389,7 @@ class _Parser:
             if tok is not None and tok.kind == "RP" and depth > 0:
                 raise QuerySyntaxError(
                     "Los paréntesis están vacíos.",
-                    suggestion=_clean(self.text[: tok.start - 1] + self.text[tok.end :])
+                    suggestion=_clean(self.text[: tok.start - 1] + self.text[tok.end :]) or None
                     if tok.start > 0 and self.text[tok.start - 1] == "("
                     else None,
                 )
@@ -577,7 +579,9 @@ def parse_query(
             "Falta cerrar las comillas de la frase.", suggestion=_clean(text) + '"'
         )
     _check_nesting(text, limits)
-    tokens = _Lexer(text, registry_patterns() if patterns is None else patterns).run()
+    tokens = _Lexer(
+        text, registry_patterns() if patterns is None else patterns, limits.max_terms * 3
+    ).run()
     if len(tokens) > limits.max_terms * 3:
         raise QueryTooComplexError(
             f"La consulta tiene demasiados términos (máximo {limits.max_terms})."
