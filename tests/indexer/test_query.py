@@ -159,6 +159,7 @@ def test_invalid_queries_say_what_is_wrong_in_spanish(
     if error is None:
         parse_query(text)
         return
+    assert words is not None
     with pytest.raises(error) as info:
         parse_query(text)
     assert words in info.value.message
