@@ -136,21 +136,45 @@ def find_running_lines(
     """Keys of lines repeated in the top (header) and bottom (footer) zone of many pages.
 
     A line counts once per page; it is "running" when it appears in that zone on at least
-    ``min_share`` of the pages and on two pages at least. Returns (header keys, footer keys).
+    ``min_share`` of the pages and on three pages at least; a document of two or three pages
+    needs it on every page (a sentence repeated in a short reply is not a header).
+    Returns (header keys, footer keys).
     """
     n = len(pages)
     if n < 2:
         return set(), set()
-    need = max(2, math.ceil(min_share * n))
-    top: Counter[str] = Counter()
-    bottom: Counter[str] = Counter()
+    need = n if n <= 3 else max(3, math.ceil(min_share * n))
+    top: dict[str, list[int]] = {}
+    bottom: dict[str, list[int]] = {}
     for lines in pages:
         idx = _nonblank_indices(lines)
-        top.update({running_key(lines[i]) for i in idx[:zone]})
-        bottom.update({running_key(lines[i]) for i in idx[-zone:]})
-    headers = {k for k, c in top.items() if c >= need and len(k) >= 3}
-    footers = {k for k, c in bottom.items() if c >= need and len(k) >= 3}
-    return headers, footers
+        seen_top: dict[str, int] = {}
+        seen_bottom: dict[str, int] = {}
+        for pos, i in enumerate(idx[:zone]):
+            seen_top.setdefault(running_key(lines[i]), pos)
+        for pos, i in enumerate(reversed(idx[-zone:])):
+            seen_bottom.setdefault(running_key(lines[i]), pos)
+        for key, pos in seen_top.items():
+            top.setdefault(key, []).append(pos)
+        for key, pos in seen_bottom.items():
+            bottom.setdefault(key, []).append(pos)
+    return _steady(top, need), _steady(bottom, need)
+
+
+def _steady(positions: dict[str, list[int]], need: int) -> set[str]:
+    """Keys seen on ``need`` pages at about the same distance from the page edge (±1 line).
+
+    A real header or footer sits at a fixed place; a sentence that happens to recur near the
+    end of several pages does not.
+    """
+    found = set()
+    for key, where in positions.items():
+        if len(where) < need or len(key) < 3:
+            continue
+        mode = Counter(where).most_common(1)[0][0]
+        if sum(1 for p in where if abs(p - mode) <= 1) >= need:
+            found.add(key)
+    return found
 
 
 def remove_running_lines(
