@@ -1,0 +1,51 @@
+"""The web app's settings, declared once as a table of (name, default, help).
+
+The app factory loads these defaults with ``from_mapping``, then the instance config
+(``instance/config.py``), then ``PRECEDENTES_*`` environment variables, then ``test_config``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("INDEX_DIR", "data/index", "Carpeta del índice que la aplicación abre (una vez por proceso)."),
+    Setting("PAGE_SIZE", 20, "Resultados por página en la búsqueda."),
+    Setting("MAX_PAGE_SIZE", 100, "Máximo de resultados por página que acepta la API."),
+    Setting(
+        "EXPORT_CAP",
+        5000,
+        "Máximo de resultados de una exportación CSV o JSON; una lista más larga se corta y "
+        "la exportación lo indica (encabezado X-Export-Truncated, campo truncated).",
+    ),
+    Setting("EXPORT_BATCH", 200, "Resultados que se piden al motor por lote al exportar."),
+    Setting("FEED_SIZE", 30, "Entradas del canal Atom de una búsqueda (las más recientes)."),
+    Setting("STATS_SCAN_CAP", 5000, "Documentos que se recorren para contar sujetos obligados."),
+    Setting("STATS_TOP", 10, "Temas y sujetos obligados que se muestran en las estadísticas."),
+    Setting("SIMILAR_LIMIT", 5, "Documentos similares en la página de un documento."),
+    Setting("CITED_BY_LIMIT", 50, "Documentos que lo citan en la página de un documento."),
+    Setting(
+        "SAMPLE_BANNER",
+        None,
+        "Aviso de corpus de muestra: None lo detecta en el índice; True o False lo fuerzan.",
+    ),
+    Setting(
+        "ENGINE_FACTORY",
+        None,
+        "Función (carpeta) → motor; None usa indexer.open_engine. Para pruebas.",
+    ),
+)
+
+
+def defaults() -> dict[str, Any]:
+    """The settings' defaults, as a mapping for ``app.config.from_mapping``."""
+    return {s.name: s.default for s in SETTINGS}

@@ -1,0 +1,1 @@
+"""Blueprints, one per area: pages, documents, api, exports (and feeds), stats."""
