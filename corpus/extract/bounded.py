@@ -177,9 +177,9 @@ def extract_many(
                         break
                     idle = _Worker(ctx, max_memory_mb)
                     pool.append(idle)
-                task = todo.popleft()
-                task.deadline = time.monotonic() + timeout_s
-                idle.send(task, opts)
+                new_task = todo.popleft()
+                new_task.deadline = time.monotonic() + timeout_s
+                idle.send(new_task, opts)
             busy = [w for w in pool if w.task is not None]
             if busy:
                 now = time.monotonic()
