@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "scripts.cmd_ingest:ingest",
     "index": "scripts.cmd_index:index",
     "search": "scripts.cmd_search:search",
+    "serve": "scripts.cmd_serve:serve",
 }
 
 

@@ -1,0 +1,50 @@
+"""Serving the app: Werkzeug's threaded server for one local process, gunicorn for
+``--workers N``.
+
+gunicorn because the search is CPU-bound Python (whoosh): under the GIL, threads of one
+process do not add throughput, while pre-forked worker processes use every core; each worker
+opens its own engine after the fork (``AppState`` checks the pid), and a later rate limit can
+keep its counters per worker or in a shared store. ``gthread`` workers keep a slow client
+from holding a whole process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from flask import Flask
+
+
+def run_development(app: Flask, host: str, port: int) -> None:
+    """One process, threaded (Werkzeug): fine on a laptop, not behind a public address."""
+    app.run(host=host, port=port, threaded=True, use_reloader=False, debug=False)
+
+
+def run_gunicorn(app_factory: Callable[[], Flask], host: str, port: int, workers: int,
+                 threads: int = 4, timeout: int = 60) -> None:
+    """Run ``app_factory()`` in ``workers`` gunicorn processes (app built after the fork)."""
+    from gunicorn.app.base import BaseApplication
+
+    class _App(BaseApplication):
+        def __init__(self, options: Mapping[str, Any]) -> None:
+            self.options = dict(options)
+            super().__init__()
+
+        def load_config(self) -> None:
+            for key, value in self.options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Flask:
+            return app_factory()
+
+    _App({
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": timeout,
+        "preload_app": False,
+        "accesslog": "-",
+        "errorlog": "-",
+    }).run()
