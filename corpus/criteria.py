@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from corpus import citations
 from corpus import patterns as P
+from corpus.fields import strip_honorific
 from corpus.garantes import Registry
 from corpus.records import Precedent
 
@@ -92,102 +93,141 @@ def parse_criterion(
 
     rubro_span = _labelled(text, labels, ("rubro",))
     text_span = _labelled(text, labels, ("texto",))
-    rubro = _clean(text[rubro_span[0] : rubro_span[1]]) if rubro_span else None
-    body = (
-        _clean(
-            text[text_span[0] : min(text_span[1], tail if tail > text_span[0] else text_span[1])]
-        )
-        if text_span
-        else None
-    )
+    rubro: str | None = None
+    body: str | None = None
+    if rubro_span:
+        rubro = _clean(_first_paragraph(text[rubro_span[0] : min(rubro_span[1], tail)]))
+        after_rubro = rubro_span[0] + _paragraph_end(text[rubro_span[0] : rubro_span[1]])
+    if text_span:
+        body = _clean(text[text_span[0] : max(text_span[0], min(text_span[1], tail))])
     if rubro is None:
-        # INAI style: the rubro is the first sentence after the number, the text the rest.
-        start = max(
-            [
-                body_start,
-                *(lab[2] for lab in labels if lab[1] < tail and lab[0] not in ("rubro", "texto")),
-            ]
-        )
+        # No "Rubro:" label: the first paragraph after the number (and any "Materia:" line) is
+        # the rubro when it stands alone (a short or upper-case paragraph); otherwise, INAI
+        # style, the rubro is its first sentence and the text the rest.
+        start = body_start
+        for label, lab_start, value_start in labels:
+            if lab_start < tail and label not in ("rubro", "texto") and lab_start >= start - 1:
+                nl = text.find("\n", value_start)
+                start = max(start, nl if nl != -1 else value_start)
         chunk = text[start:tail].strip()
-        first = re.search(r"\.\s", chunk)
-        if first:
-            rubro = _clean(chunk[: first.start()])
-            body = body or _clean(chunk[first.end() :])
-        elif chunk:
-            rubro = _clean(chunk)
+        para = _first_paragraph(chunk)
+        rest = chunk[len(para) :].strip()
+        if para and (para.isupper() or (rest and len(para) <= 300)):
+            rubro = _clean(para)
+            body = body or _clean(rest)
+        else:
+            first = re.search(r"(?<![A-Z])\.\s", para)
+            if first:
+                rubro = _clean(para[: first.start()])
+                body = body or _clean(chunk[first.end() :])
+            elif para:
+                rubro = _clean(para)
+    elif body is None:
+        body = _clean(text[after_rubro:tail]) if after_rubro < tail else None
 
     precedentes = _precedentes(text, f, labels, registry)
     vigencia, superseded = _vigencia(text, f, registry, garante)
     return CriterionInfo(number, rubro or None, body or None, precedentes, vigencia, superseded)
 
 
-def _precedentes(
-    text: str, f: str, labels: list[tuple[str, int, int]], registry: Registry
-) -> tuple[Precedent, ...]:
-    span = _labelled(text, labels, ("precedentes", "precedente", "resoluciones", "antecedentes"))
+def _first_paragraph(value: str) -> str:
+    value = value.strip()
+    return value[: _paragraph_end(value)].strip()
+
+
+def _paragraph_end(value: str) -> int:
+    """Where the first paragraph of ``value`` ends (a blank line), leading blank lines skipped."""
+    lead = len(value) - len(value.lstrip())
+    m = re.search(r"\n[ \t]*\n", value[lead:])
+    return lead + m.start() if m else len(value)
+
+
+def precedents_span(text: str, *, folded: str | None = None) -> tuple[int, int] | None:
+    """Where a criterion's list of precedents lies (its dates are not the criterion's)."""
+    f = folded if folded is not None else P.fold(text)
+    labels = _labels(f)
+    span = _labelled(text, labels, ("precedentes", "precedente", "resoluciones"))
     if span is None:
-        return ()
+        return None
     start, end = span
-    # the list ends where a later non-precedent label starts (vigencia, nota…)
     for label, lab_start, _ in labels:
         if lab_start > start and label in ("vigencia", "estado", "nota", "observaciones", "epoca"):
             end = min(end, lab_start)
             break
-    block = text[start:end]
+    # the closing approval paragraph, when it follows the list directly
+    closing = re.search(r"\n[ \t]*\n[^\n]{0,80}(?:aprobad|asi\s+lo|en\s+sesion)", f[start:end])
+    if closing:
+        end = start + closing.start()
+    return start, end
+
+
+def _precedentes(
+    text: str, f: str, labels: list[tuple[str, int, int]], registry: Registry
+) -> tuple[Precedent, ...]:
+    span = precedents_span(text, folded=f)
+    if span is None:
+        return ()
+    block = text[span[0] : span[1]]
     hits = citations.expediente_matches(block, registry)
     out: list[Precedent] = []
-    for i, (s, _e, _key, canonical, _raw) in enumerate(hits):
+    for i, (_s, e, _key, canonical, _raw) in enumerate(hits):
         item_end = hits[i + 1][0] if i + 1 < len(hits) else len(block)
-        # the item starts at its bullet (which may hold "Acceso a la información pública.")
-        item = re.sub(r"\s+", " ", block[s:item_end])
         if any(p.expediente == canonical for p in out):
             continue
-        out.append(Precedent(canonical, _precedent_sujeto(item, _raw), _precedent_ponente(item)))
+        out.append(_precedent(block[e:item_end], canonical))
     return tuple(out)
 
 
 _SKIP_SENTENCE = re.compile(
     r"^(?:sesion|votacion|por\s+(?:unanimidad|mayoria)|aprobad|sin\s+votos|\d{1,2}\s+de\s+\w+|"
-    r"comisionad|ponente|acceso\s+a\s+la\s+informacion|proteccion\s+de\s+datos|fecha)"
+    r"comisionad|ponente|acceso\s+a\s+la\s+informacion|proteccion\s+de\s+datos|fecha|resuelt|"
+    r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d\d-\d\d|recurso\s+de\s+revision\s*$)"
 )
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|[ \t]{3,}")
 
 
-def _precedent_sujeto(item: str, raw: str) -> str | None:
-    m = P.PRECEDENT_SUJETO.search(P.fold(item))
-    if m:
-        return _clean(item[m.start("value") : m.end("value")]) or None
-    # "RRA 2959/16. Secretaría de Gobernación. 23 de noviembre de 2016. …"
-    rest = item[len(raw) :] if item.startswith(raw) else item
-    for sentence in re.split(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])\.\s+", rest.strip(" .;,")):
-        s = sentence.strip(" .;,")
-        if not s:
-            continue
-        if _SKIP_SENTENCE.match(P.fold(s)):
-            continue
-        return _clean(s) or None
-    return None
+def _precedent(after: str, canonical: str) -> Precedent:
+    """One precedent from the words after its expediente (labelled, a sentence list, or cells)."""
+    flat = re.sub(r"\s+", " ", after)
+    folded = P.fold(flat)
+    sujeto = ponente = None
+    m = P.PRECEDENT_SUJETO.search(folded) or P.PRECEDENT_AGAINST.match(folded)
+    if m is not None:
+        sujeto = _clean(flat[m.start("value") : m.end("value")])
+    if (m := P.PRECEDENT_PONENTE.search(folded)) is not None:
+        ponente = _clean(flat[m.start("value") : m.end("value")])
+    if sujeto is None or ponente is None:
+        cells = [
+            c.strip(" .;,•") for c in _CELL_SPLIT.split(after.strip(" \t.;,")) if c.strip(" .;,•")
+        ]
+        if len(cells) >= 2 and not _looks_like_sentences(after):
+            # a table row: expediente | sujeto obligado | ponente | fecha
+            sujeto = sujeto or _clean(cells[0])
+            if ponente is None and len(cells) >= 2 and not _SKIP_SENTENCE.match(P.fold(cells[1])):
+                ponente = _clean(cells[1])
+        elif sujeto is None:
+            # "RRA 2959/16. Secretaría de Gobernación. 23 de noviembre de 2016. …"
+            for sentence in re.split(r"(?<!\b[A-Z])(?<!\bLic)\.\s+", flat.strip(" .;,")):
+                candidate = sentence.strip(" .;,")
+                if candidate and not _SKIP_SENTENCE.match(P.fold(candidate)):
+                    sujeto = _clean(candidate)
+                    break
+    return Precedent(canonical, sujeto or None, strip_honorific(ponente) or None)
 
 
-def _precedent_ponente(item: str) -> str | None:
-    m = P.PRECEDENT_PONENTE.search(P.fold(item))
-    if not m:
-        return None
-    return _clean(item[m.start("value") : m.end("value")]) or None
+def _looks_like_sentences(after: str) -> bool:
+    return bool(re.search(r"[a-záéíóúñ]\.\s+[A-ZÁÉÍÓÚÑ]", after)) and "|" not in after
 
 
 def _vigencia(text: str, f: str, registry: Registry, garante: str | None) -> tuple[str, str | None]:
+    """ "vigente", or "historico" with the number of the criterion that superseded it (same body)."""
     m = P.VIGENCIA_HISTORIC.search(f)
     if not m:
         return "vigente", None
     sup = P.SUPERSEDED_BY.search(f)
-    superseded = None
-    if sup:
-        attributed = garante or "INAI"
-        after = P.garante_names(registry).search(f[sup.end() : sup.end() + 80])
-        if after and after.lastgroup:
-            attributed = P.garante_of_group(registry, after.lastgroup)
-        number = citations.criterion_number(
-            sup.group("s_prefix"), sup.group("s_number"), sup.group("s_year")
-        )
-        superseded = f"{attributed} {number}"
-    return "historico", superseded
+    if not sup:
+        return "historico", None
+    number = citations.criterion_number(
+        sup.group("s_prefix"), sup.group("s_number"), sup.group("s_year")
+    )
+    return "historico", number

@@ -115,7 +115,7 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
         elif date is not None:
             found.append(DateMatch(m.start(), end, date, True))
         taken.append((m.start(), end))
-    for pattern in (P.DATE_ABBR, P.DATE_NUMERIC):
+    for pattern in (P.DATE_ISO, P.DATE_ABBR, P.DATE_NUMERIC):
         for m in pattern.finditer(f):
             if not free(m.start(), m.end()):
                 continue

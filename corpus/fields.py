@@ -131,7 +131,12 @@ def own_expediente(
 
 # --- garante -------------------------------------------------------------------------------
 
-_HEADER_WEIGHT, _CLOSING_WEIGHT, _BODY_WEIGHT, _PLACE_WEIGHT, _EXPEDIENTE_WEIGHT = 6, 3, 1, 2, 10
+# Where a body is named says whether it issued the document: its masthead (the first lines)
+# counts most, then the caption and the closing vote formula; mentions in the body (a cited
+# criterion "emitido por el INAI") count least. A "Name (KEY)" pair counts once.
+_MASTHEAD_CHARS = 400
+_MASTHEAD_WEIGHT, _HEADER_WEIGHT, _CLOSING_WEIGHT, _BODY_WEIGHT = 20, 6, 3, 1
+_PLACE_WEIGHT, _EXPEDIENTE_WEIGHT = 2, 10
 
 
 def detect_garante(
@@ -142,15 +147,22 @@ def detect_garante(
     closing = max(header, len(folded) - 1500)
 
     def weight(pos: int) -> int:
+        if pos < _MASTHEAD_CHARS:
+            return _MASTHEAD_WEIGHT
         if pos < header:
             return _HEADER_WEIGHT
         if pos >= closing:
             return _CLOSING_WEIGHT
         return _BODY_WEIGHT
 
+    last: tuple[str, int] | None = None
     for m in P.garante_names(registry).finditer(folded):
         if m.lastgroup:
             key = P.garante_of_group(registry, m.lastgroup)
+            if last and last[0] == key and m.start() - last[1] < 12:
+                last = (key, m.end())
+                continue  # "Instituto … (IVAI)": one mention
+            last = (key, m.end())
             scores[key] = scores.get(key, 0) + weight(m.start())
     for m in P.garante_places(registry).finditer(folded, 0, header):
         if m.lastgroup:
@@ -170,7 +182,10 @@ _LAW_TITLE = re.compile(
     r"(?:^|\n)[ \t#*]*(?:ley|codigo|reglamento|constitucion\s+politica)\b[^\n]{5,200}"
 )
 _LAW_ARTICLE = re.compile(r"(?:^|\n)[ \t*#_]*(?:articulo|art\.)\s+\d{1,3}")
-_ACUERDO_TITLE = re.compile(r"^\s*(?:[#*_ ]*)(?:acuerdo\b|acuerdo\s+(?:del|mediante|por))")
+# "ACUERDO DE CUMPLIMIENTO", "ACUERDO DEL PLENO …" as one of the first lines of the document
+_ACUERDO_TITLE = re.compile(
+    r"^(?:[^\n]*\n+){0,6}?[ \t#*_]*acuerdo\b(?![^\n]{0,30}\bde\s+(?:admision|turno))"
+)
 _RESOLUTION_HINT = re.compile(
     r"\bvistos?\b[^.]{0,60}\bresolver\b|(?:^|\n)[ \t*#_]*(?:recurso\s+de\s+revision|resolucion\b|"
     r"sujeto\s+obligado\s*:|expediente\s*:|denuncia\b|(?:n(?:o|um|umero)\.?|numero)\s+de\s+expediente)"
@@ -182,7 +197,7 @@ def doc_type(folded: str, header: int, sections: list[str], criterion_number: bo
     head = folded[:header]
     if "resolutivos" not in sections and criterion_number:
         return "criterio"
-    if _ACUERDO_TITLE.match(head) and "resolutivos" not in sections:
+    if _ACUERDO_TITLE.match(head):
         return "acuerdo"
     if (
         len(_LAW_ARTICLE.findall(folded)) >= 10
@@ -253,9 +268,22 @@ def _title_case(value: str) -> str:
     )
 
 
+_HONORIFIC = re.compile(
+    r"^(?:(?:lic|licda|licdo|mtra|mtro|dra|dr|ing|arq|c|l\.c\.p|c\.p|maestr[oa]|licenciad[oa]|doctor[a]?)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def strip_honorific(name: str | None) -> str | None:
+    """ "Mtra. Yolli García" → "Yolli García": the person, without title."""
+    if not name:
+        return name
+    return _HONORIFIC.sub("", name).strip() or None
+
+
 def ponente(text: str, folded: str, header: int) -> str | None:
-    """The ponente from the caption label ("COMISIONADA PONENTE:", "Ponente:")."""
-    return labelled(text, folded, P.PONENTE_LABEL, header)
+    """The ponente from the caption label ("COMISIONADA PONENTE:", "Ponente:"), without title."""
+    return strip_honorific(labelled(text, folded, P.PONENTE_LABEL, header))
 
 
 def folio(text: str, folded: str, header: int, exclude: str | None = None) -> str | None:

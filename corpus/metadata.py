@@ -17,7 +17,7 @@ import re
 
 from corpus import citations, fields
 from corpus import patterns as P
-from corpus.criteria import CriterionInfo, criterion_header, parse_criterion
+from corpus.criteria import CriterionInfo, criterion_header, parse_criterion, precedents_span
 from corpus.dates import resolution_date
 from corpus.garantes import Registry, load_registry
 from corpus.records import SAMPLE_MARKER, DocumentRecord, ExtractedText
@@ -125,11 +125,11 @@ def build_record(
 
     info = parse_criterion(text, registry, garante=key, folded=f) if dtype == "criterio" else None
     date_text, date_fold = text, f
-    if info is not None and info.precedentes:
+    if info is not None:
         # the precedents' session dates are not the criterion's date
-        cut = _precedents_start(f)
-        if cut is not None:
-            date_fold = f[:cut] + " " * (len(f) - cut)
+        span = precedents_span(text, folded=f)
+        if span is not None:
+            date_fold = f[: span[0]] + " " * (span[1] - span[0]) + f[span[1] :]
     date = resolution_date(date_text, folded=date_fold, header_end=header)
 
     sujeto = ponente = folio = None
@@ -138,7 +138,7 @@ def build_record(
         sujeto = fields.sujeto_obligado(text, f, header)
         ponente = fields.ponente(text, f, header) if dtype in ("resolucion", "acuerdo") else None
         folio = fields.folio(text, f, header)
-    if dtype == "resolucion":
+    if dtype in ("resolucion", "acuerdo"):
         sent = sentido(resolutivos_text(text, sections, folded=f))
 
     own_law = fields.law_title(f, registry) if dtype == "ley" else None
@@ -191,8 +191,3 @@ def build_record(
         record.vigencia = info.vigencia
         record.superseded_by = info.superseded_by
     return record
-
-
-def _precedents_start(folded: str) -> int | None:
-    m = re.search(r"(?:^|\n)[ \t*#_•-]*(?:precedentes?|resoluciones)\b", folded)
-    return m.start() if m else None

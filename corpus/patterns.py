@@ -65,6 +65,10 @@ DATE_LONG = re.compile(
 DATE_NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>\d{4}|\d{2})(?![\d/])"
 )
+# "2017-05-17" (ISO)
+DATE_ISO = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d{2})-(?P<day>\d{2})(?![\d/])"
+)
 # "17-may-2017", "17/MAYO/2017", "17 may 2017"
 DATE_ABBR = re.compile(
     r"(?<![\d/])(?P<day>\d{1,2})[\s/-]+(?P<month>"
@@ -73,12 +77,15 @@ DATE_ABBR = re.compile(
 )
 
 # Context right before a date that makes it the resolution's date.
-DATE_PLACE_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}?[,;]?\s+a\s+(?:los\s+)?(?:el\s+)?(?:dia\s+)?$")
+DATE_PLACE_LINE = re.compile(
+    r"(?:^|\n)[^\n]{0,160}?[,;]?\s+(?:a|siendo(?:\s+las\s+[^\n]{1,40}?\s+(?:horas\s+)?del?)?)\s+"
+    r"(?:los\s+)?(?:el\s+)?(?:dia\s+)?$"
+)
 DATE_VOTE = re.compile(
     r"(?:asi\s+lo\s+(?:resolv|acord|aprob|determin)|por\s+(?:unanimidad|mayoria)|"
     r"sesion\s+(?:publica|ordinaria|extraordinaria|del\s+pleno|de\s+pleno|celebrada)|"
-    r"en\s+sesion\b)[^;]{0,400}?"
-    r"(?:celebrada|verificada|llevada\s+a\s+cabo|de\s+fecha|del?\s+dia|el\s+dia|el|del|de)\s*$"
+    r"en\s+sesion\b)[^;]{0,600}?"
+    r"(?:celebrada|verificada|llevada\s+a\s+cabo|de\s+fecha|del?\s+dia|el\s+dia|el|del|de|a)\s*(?:los\s+)?$"
 )
 DATE_LABEL = re.compile(
     r"(?:fecha\s+de\s+(?:la\s+)?(?:resolucion|sesion|aprobacion|emision)|lugar\s+y\s+fecha|"
@@ -89,7 +96,7 @@ DATE_DISTRACTOR = re.compile(
     r"(?:recibid|recepcion|present[oóa]|presentacion|presentad|solicit|respuesta|respond|"
     r"notific|interpu|admit|admision|turn[oa]|acuse|oficio|emiti|publicad|diario\s+oficial|"
     r"periodico\s+oficial|d\.o\.f|reform|vigor|plazo|venc|amplia|prevenc|desahog|requeri|"
-    r"inici|conclu|desde|hasta|entre|nacid|fech[oa]\s+en|sello|remiti|envi[oó]|acord[oó]|"
+    r"inici|conclu|desde|hasta|entre|nacid|fech[oa]\s+en|sello|remiti|envi[oó]|acuerdo\s+de\s+fecha|mediante\s+acuerdo|"
     r"el\s+particular|la\s+parte\s+recurrente|el\s+recurrente|la\s+persona\s+solicitante)"
     r"[^.\n]{0,80}$"
 )
@@ -107,8 +114,9 @@ EXPEDIENTE_LABEL = re.compile(
     + r"[ \t*_]*[:.\-–—]?[ \t*_]*(?P<value>[^\n]*)"
 )
 SUJETO_LABEL = re.compile(
-    _LINE_START + r"(?:sujeto\s+obligado|ente\s+(?:publico|obligado)|autoridad\s+responsable|"
-    r"sujeto\s+obligado\s+recurrido|dependencia\s+o\s+entidad)"
+    _LINE_START
+    + r"(?:sujeto\s+obligado(?:\s+(?:responsable|recurrido|denunciado))?|ente\s+(?:publico|obligado)|"
+    r"autoridad\s+responsable|dependencia\s+o\s+entidad)"
     + r"[ \t*_]*[:.\-–—][ \t*_]*(?P<value>[^\n]*)"
 )
 PONENTE_LABEL = re.compile(
@@ -118,7 +126,7 @@ PONENTE_LABEL = re.compile(
 )
 FOLIO = re.compile(
     r"(?:folio(?:\s+de\s+(?:la\s+)?solicitud(?:\s+de\s+(?:acceso\s+a\s+la\s+)?informacion)?)?"
-    r"(?:\s+(?:numero|num\.|no\.|n°|nº))?|(?:n(?:o|um|umero)\.?|numero)\s+de\s+folio|"
+    r"(?:\s+(?:numero|num\.|no\.|n°|nº|pnt|infomex|sisai))?|(?:n(?:o|um|umero)\.?|numero)\s+de\s+folio|"
     r"^solicitud(?:\s+de\s+informacion)?(?:\s+(?:numero|no\.))?)"
     r"[ \t*_]*[:.\-–—]?\s*(?:de\s+la\s+solicitud\s*)?(?P<value>\d{6,20})\b",
     re.MULTILINE,
@@ -167,7 +175,9 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + spaced("resolutivo")
             + r")|"
             + spaced("se resuelve")
-            + r"))"
+            + r"|"
+            + spaced("acuerda")
+            + r"|se\s+acuerda|acuerdos|puntos\s+de\s+acuerdo))"
             + _HEAD_END
         ),
     ),
@@ -182,7 +192,7 @@ SENTIDO_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ordena",
         re.compile(
-            r"\b(?:ordena|ordenar|instruye|instruir|conmina)\b(?=[^.;]{0,60}?"
+            r"\b(?:ordena|ordenar|instruye|instruir|conmina)\b(?=\s+(?:a|al|a\s+la|a\s+los|a\s+las)\s|[^.;]{0,60}?"
             r"(?:sujeto\s+obligado|ayuntamiento|secretaria|unidad\s+de\s+transparencia|"
             r"titular|responsable|entregue|proporcione|emita|realice|haga\s+entrega|ponga\s+a\s+disposicion|"
             r"que\s+(?:entregue|proporcione|emita|realice|de\s+respuesta|atienda)|partido|poder|"
@@ -240,7 +250,7 @@ CRITERION_OWN = re.compile(
 CRITERION_HEADER = re.compile(
     r"(?:^|\n)[ \t*#_]*(?:criterio(?:\s+de\s+interpretacion)?(?:\s+(?:relevante|reiterado|historico))?"
     r"(?:\s+(?:numero|num\.|no\.|n°|nº))?|clave(?:\s+de\s+control)?|numero\s+de\s+criterio)"
-    r"[ \t*_:.]*" + _CRIT_NUM
+    r"[ \t*_:.]*(?:[a-z]{3,10}[ \t]+)?" + _CRIT_NUM
 )
 CRITERION_LABEL = re.compile(
     r"(?:^|\n)[ \t*#_•-]*(?P<label>rubro|texto|precedentes?|resoluciones|antecedentes|vigencia|"
@@ -261,8 +271,10 @@ SUPERSEDED_BY = re.compile(
     + r")"
 )
 PRECEDENT_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[•·●▪◦\-–*]|\d+[.)]|[a-z]\))[ \t]+")
-PRECEDENT_SUJETO = re.compile(
-    r"sujeto\s+obligado\s*[:.\-–]\s*(?P<value>[^.;\n]+(?:\.[^\s][^.;\n]*)*)"
+_ABBR_OK = r"(?:[^.;\n|]|\.(?=\S)|(?<=\b[a-z])\.\s|(?<=\blic)\.\s|(?<=\bgral)\.\s)"
+PRECEDENT_SUJETO = re.compile(r"sujeto\s+obligado\s*[:.\-–]\s*(?P<value>" + _ABBR_OK + r"+)")
+PRECEDENT_AGAINST = re.compile(
+    r"^[\s,.]*(?:interpuesto\s+)?(?:en\s+contra\s+del?|contra)\s+(?P<value>" + _ABBR_OK + r"+)"
 )
 _TITLE = r"(?:(?:lic|licda|mtra|mtro|dra|dr|ing|arq|c|l\.c\.p|c\.p)\.\s*)?"
 _NAME = _TITLE + r"[^.;\n]+?(?:\s[a-z]\.\s[^.;\n]+?)?"
@@ -295,7 +307,8 @@ ARTICLE_ITEM = re.compile(
 )
 ARTICLE_RANGE = re.compile(r"\s*(?:a|al)\s+(?:(?:el|los)\s+)?(?:articulos?\s+)?(?=\d)")
 ARTICLE_LIST_SEP = re.compile(
-    r"\s*(?:,|\by\b|\be\b|\basi\s+como\b|\bo\b)\s*(?:(?:el|los|del|de\s+los)\s+)?(?:articulos?\s+)?(?=\d)"
+    r"\s*(?:,|\by\b|\be\b|\basi\s+como\b|\bo\b|,?\s*en\s+relacion\s+con\b|,?\s*en\s+concordancia\s+con\b)\s*"
+    r"(?:(?:el|los|del|de\s+los)\s+)?(?:(?:diversos?|numeral(?:es)?|articulos?)\s+)?(?=\d)"
 )
 FRACTION_BEFORE = re.compile(
     rf"\bfracci(?:on|ones)\s+{_FRAC_LIST}\s*,?\s*(?:,|y)?\s*(?:todas\s+)?(?:del|de\s+los|de\s+el)\s+"
