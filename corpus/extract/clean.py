@@ -130,6 +130,12 @@ def _nonblank_indices(lines: Sequence[str]) -> list[int]:
     return [i for i, ln in enumerate(lines) if ln.strip()]
 
 
+def _zones(count: int, zone: int) -> tuple[int, int]:
+    """Sizes of the header and footer zones of a page of ``count`` lines; they never overlap."""
+    top = min(zone, math.ceil(count / 2))
+    return top, min(zone, count - top)
+
+
 def find_running_lines(
     pages: Sequence[Sequence[str]], *, zone: int = 6, min_share: float = 0.4
 ) -> tuple[set[str], set[str]]:
@@ -146,19 +152,46 @@ def find_running_lines(
     need = n if n <= 3 else max(3, math.ceil(min_share * n))
     top: dict[str, list[int]] = {}
     bottom: dict[str, list[int]] = {}
-    for lines in pages:
+    raw: dict[str, list[tuple[int, str]]] = {}  # key -> (page index, text as written)
+    for page_index, lines in enumerate(pages):
         idx = _nonblank_indices(lines)
+        top_zone, bottom_zone = _zones(len(idx), zone)
         seen_top: dict[str, int] = {}
         seen_bottom: dict[str, int] = {}
-        for pos, i in enumerate(idx[:zone]):
+        for pos, i in enumerate(idx[:top_zone]):
             seen_top.setdefault(running_key(lines[i]), pos)
-        for pos, i in enumerate(reversed(idx[-zone:])):
+        for pos, i in enumerate(reversed(idx[len(idx) - bottom_zone :])):
             seen_bottom.setdefault(running_key(lines[i]), pos)
         for key, pos in seen_top.items():
             top.setdefault(key, []).append(pos)
         for key, pos in seen_bottom.items():
             bottom.setdefault(key, []).append(pos)
-    return _steady(top, need), _steady(bottom, need)
+        for i in idx:
+            key = running_key(lines[i])
+            if key in seen_top or key in seen_bottom:
+                raw.setdefault(key, []).append((page_index, lines[i].strip()))
+    headers = {k for k in _steady(top, need) if _numbers_follow_pages(raw[k], need)}
+    footers = {k for k in _steady(bottom, need) if _numbers_follow_pages(raw[k], need)}
+    return headers, footers
+
+
+def _numbers_follow_pages(occurrences: list[tuple[int, str]], need: int) -> bool:
+    """True when the line is the same on ``need`` pages, or its numbers change with the page.
+
+    "Foja 12 — IVAI-REV/275/2017/I" on page 2 and "Foja 13 — …" on page 3 is a header;
+    "Artículo 41." and "Artículo 57." at the top of two pages are not, though both mask to
+    the same key.
+    """
+    texts = Counter(text for _page, text in occurrences)
+    if texts.most_common(1)[0][1] >= need:
+        return True
+    numbered = [(page, [int(d) for d in _DIGITS_RE.findall(text)]) for page, text in occurrences]
+    width = min(len(nums) for _page, nums in numbered)
+    for j in range(width):
+        offsets = Counter(nums[j] - page for page, nums in numbered)
+        if offsets.most_common(1)[0][1] >= need:
+            return True
+    return False
 
 
 def _steady(positions: dict[str, list[int]], need: int) -> set[str]:
@@ -191,11 +224,12 @@ def remove_running_lines(
     out: list[list[str]] = []
     for page_index, lines in enumerate(pages):
         idx = _nonblank_indices(lines)
+        top_zone, bottom_zone = _zones(len(idx), zone)
         drop: set[int] = set()
-        for i in idx[:zone]:
+        for i in idx[:top_zone]:
             if page_index > 0 and running_key(lines[i]) in headers:
                 drop.add(i)
-        for i in idx[-zone:]:
+        for i in idx[len(idx) - bottom_zone :]:
             if running_key(lines[i]) in footers:
                 drop.add(i)
         for i in idx:
