@@ -88,6 +88,8 @@ class ScanOptions:
     public_email_domains: frozenset[str] = frozenset()  # e.g. {"ivai.org.mx"}: also subdomains
     public_names: frozenset[str] = frozenset()  # officials' names, compared accent- and case-folded
     keyword_window: int = 45  # chars before a value searched for its keyword
+    # rules not to report, e.g. {"rfc_moral"} where companies' RFCs are public, {"phone_bare"}
+    rules_off: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,11 @@ def scan(text: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[Finding]:
     raw: list[tuple[str, int, int, str, str]] = []  # kind, start, end, rule, confidence
     for kind, detector in _DETECTORS:
         if kind in options.kinds:
-            raw.extend((kind, s, e, rule, conf) for s, e, rule, conf in detector(text, options))
+            raw.extend(
+                (kind, s, e, rule, conf)
+                for s, e, rule, conf in detector(text, options)
+                if rule not in options.rules_off
+            )
     kept: list[tuple[str, int, int, str, str]] = []
     for item in sorted(raw, key=lambda r: (_PRIORITY[r[0]], r[1])):
         if not any(item[1] < k[2] and k[1] < item[2] for k in kept):
@@ -125,6 +131,18 @@ def scan(text: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[Finding]:
 def review_status(findings: Iterable[Finding]) -> ReviewStatus:
     """The verdict: "retenido" (held for staff review) on any finding, else "publicable"."""
     return "retenido" if any(True for _ in findings) else "publicable"
+
+
+def redact(text: str, findings: Iterable[Finding], mark: str = "[Eliminado]") -> str:
+    """``text`` with each finding's value replaced by ``mark``: a draft versión pública."""
+    out, pos = [], 0
+    for f in sorted(findings, key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        out += [text[pos : f.start], mark]
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def check(text: str, options: ScanOptions = DEFAULT_OPTIONS) -> GateResult:
@@ -214,10 +232,13 @@ def _rfcs(text: str, options: ScanOptions) -> Iterator[Hit]:
         compact = letters + date + homoclave
         if compact in P.RFC_PLACEHOLDERS or set(letters) <= {"X"} or not yymmdd_is_valid(date):
             continue
-        kind = "rfc_fisica" if len(letters) == 4 else "rfc_moral"
+        if len(letters) == 3:  # a company's (persona moral): seldom personal data, still shown
+            yield m.start(), m.end(), "rfc_moral", "low"
+            continue
         sure = rfc_check_digit(compact[:-1]) == compact[-1]
-        has_keyword = "RFC" in text[max(0, m.start() - options.keyword_window) : m.start()].upper()
-        yield m.start(), m.end(), kind, "high" if sure or has_keyword else "medium"
+        before = text[max(0, m.start() - options.keyword_window) : m.start()]
+        has_keyword = "RFC" in before.upper().replace(".", "")
+        yield m.start(), m.end(), "rfc_fisica", "high" if sure or has_keyword else "medium"
 
 
 def _voter_keys(text: str, options: ScanOptions) -> Iterator[Hit]:
@@ -282,6 +303,8 @@ def _phones(text: str, options: ScanOptions) -> Iterator[Hit]:
 
 
 def _emails(text: str, options: ScanOptions) -> Iterator[Hit]:
+    if "@" not in text:
+        return
     for m in P.EMAIL.finditer(text):
         local, domain = m.group("local"), m.group("domain").lower()
         if _masked(local) or _public_email(local, domain, options):
@@ -317,6 +340,8 @@ def _addresses(text: str, options: ScanOptions) -> Iterator[Hit]:
 def _names(text: str, options: ScanOptions) -> Iterator[Hit]:
     public = {_fold(n) for n in options.public_names}
     for m in P.NAME_TRIGGER.finditer(text):
+        if m.group("c") and _lettered_item(text, m.start()):
+            continue
         pos = m.end()
         gap = re.match(r"[ \t]*[,:]?[ \t]*\n?[ \t]*", text[pos : pos + 12])
         pos += gap.end() if gap else 0
@@ -327,14 +352,18 @@ def _names(text: str, options: ScanOptions) -> Iterator[Hit]:
         if span is None:
             continue
         s, e = span
-        if _fold(text[s:e]) in public:
-            continue
-        rule = (
-            "name_after_c"
-            if m.group().upper().startswith("C") and m.group().endswith(".")
-            else "name_after_role"
-        )
-        yield s, e, rule, "medium"
+        if _fold(text[s:e]) in public or P.PUBLIC_OFFICE_AFTER.match(text, e):
+            continue  # a listed official, or a servant named with the office held
+        yield s, e, "name_after_c" if m.group("c") else "name_after_role", "medium"
+
+
+def _lettered_item(text: str, start: int) -> bool:
+    """ "apartado C." / a "C." line after a "B." line: a list letter, not "ciudadano"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if P.LETTERED_ITEM_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    at_line_start = not text[line_start:start].strip()
+    return at_line_start and bool(P.LETTERED_ITEM_B.search(text, max(0, start - 5000), start))
 
 
 _HAS_NUMBER = re.compile(r"\d|s/n|sin\s+n[uú]mero", re.IGNORECASE)
@@ -348,6 +377,8 @@ def _name_span(text: str, pos: int) -> tuple[int, int] | None:
         tok = P.NAME_TOKEN.match(text, i)
         if tok is None or tok.group().casefold() in P.NOT_NAME_WORDS or set(tok.group()) <= {"X"}:
             break
+        if words and tok.group().isupper() != text[words[0][0] : words[0][1]].isupper():
+            break  # "Juan Pérez López\nPRESENTE": a name keeps one case style
         words.append((tok.start(), tok.end()))
         gap = re.match(r"[ \t]+\n?[ \t]*|\n[ \t]*", text[tok.end() : tok.end() + 8])
         if gap is None:

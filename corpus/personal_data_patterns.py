@@ -12,7 +12,7 @@ import re
 # --- identifiers -----------------------------------------------------------------------------
 
 # CURP: 4 letters, YYMMDD, sex (H, M, or X since 2023), state, 3 consonants, 1 char, check digit.
-CURP = re.compile(r"(?<![A-Z0-9Ñ&])[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Z0-9Ñ&])")
+CURP = re.compile(r"(?=[A-Z])(?<![A-Z0-9Ñ&])[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Z0-9Ñ&])")
 # The alphabet of RENAPO's check-digit algorithm (Ñ sits between N and O).
 CURP_ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
 CURP_STATES = frozenset(
@@ -22,29 +22,31 @@ CURP_STATES = frozenset(
 # RFC: persona física 4 letters + YYMMDD + homoclave (3); persona moral 3 letters. Written
 # together or with a space or dash between the parts ("VECJ-880326-XK5").
 RFC = re.compile(
-    r"(?<![A-Z0-9Ñ&])(?P<letters>[A-ZÑ&]{3,4})[ -]?(?P<date>\d{6})[ -]?(?P<homoclave>[A-Z0-9]{2}[A0-9])(?![A-Z0-9Ñ&])"
+    r"(?=[A-ZÑ&])(?<![A-Z0-9Ñ&])(?P<letters>[A-ZÑ&]{3,4})[ -]?(?P<date>\d{6})[ -]?(?P<homoclave>[A-Z0-9]{2}[A0-9])(?![A-Z0-9Ñ&])"
 )
 RFC_ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ"
 RFC_PLACEHOLDERS = frozenset({"XAXX010101000", "XEXX010101000"})
 
 # Clave de elector (INE): 6 letters, YYMMDD, state 01-32, H/M, 3 characters (digits; the last
 # one is sometimes a letter).
-VOTER_KEY = re.compile(r"(?<![A-Z0-9Ñ])[A-Z]{6}\d{8}[HM]\d{2}[A-Z0-9](?![A-Z0-9Ñ])")
+VOTER_KEY = re.compile(r"(?=[A-Z])(?<![A-Z0-9Ñ])[A-Z]{6}\d{8}[HM]\d{2}[A-Z0-9](?![A-Z0-9Ñ])")
 
 # CLABE: 18 digits, together or as bank(3) branch(3) account(11) check(1), or in groups of 4.
 CLABE = re.compile(
-    r"(?<![\d.,])(?:\d{18}|\d{3}[ -]\d{3}[ -]\d{11}[ -]\d|\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{2})(?![\d])"
+    r"(?=\d)(?<![\d.,])(?:\d{18}|\d{3}[ -]\d{3}[ -]\d{11}[ -]\d|\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{2})(?![\d])"
 )
 
 # NSS (IMSS): 11 digits, together or split before the check digit or in 2-2-2-4-1.
-NSS = re.compile(r"(?<![\d.,])(?:\d{11}|\d{10}-\d|\d{2}[ -]\d{2}[ -]\d{2}[ -]\d{4}[ -]\d)(?![\d])")
+NSS = re.compile(
+    r"(?=\d)(?<![\d.,])(?:\d{11}|\d{10}-\d|\d{2}[ -]\d{2}[ -]\d{2}[ -]\d{4}[ -]\d)(?![\d])"
+)
 
 # Telephone: optional +52 / 0052 (and the old mobile "1"), then 10 digits grouped as people
 # write them (3-3-4, 3-3-2-2, 2-4-4, 2-2-2-2-2, area code + 7 or 8), each separator one space,
 # dot or dash, the area code maybe in parentheses.
 _SEP = r"[ .\-\u00a0\n]?"  # a line break too: text extracted from PDFs breaks numbers
 PHONE = re.compile(
-    r"(?<![\w+/])(?<!\d[.,])(?P<country>(?:\+|00)\s?52[ .\n-]?(?:1[ .\n-])?)?(?P<national>"
+    r"(?=[(+\d])(?<![\w+/])(?<!\d[.,])(?P<country>(?:\+|00)\s?52[ .\n-]?(?:1[ .\n-])?)?(?P<national>"
     rf"\(\d{{3}}\){_SEP}\d{{3}}{_SEP}\d{{2}}{_SEP}\d{{2}}|\(\d{{2}}\){_SEP}\d{{4}}{_SEP}\d{{2}}{_SEP}\d{{2}}|"
     rf"\(\d{{3}}\){_SEP}\d{{3}}{_SEP}\d{{4}}|\(\d{{2}}\){_SEP}\d{{4}}{_SEP}\d{{4}}|"
     rf"\(\d{{3}}\){_SEP}\d{{7}}|\(\d{{2}}\){_SEP}\d{{8}}|"
@@ -151,10 +153,27 @@ PERSONAL_ADDRESS = re.compile(
 
 # What introduces a person's name: "C." / "CC.", and a party named by role.
 NAME_TRIGGER = re.compile(
-    r"(?:(?<![\w.])C{1,2}\.(?=[ \t]+\S)|"
+    r"(?P<c>(?<![\w.])C{1,2}\.(?=[ \t]+\S))|"
     r"\b(?:la|el|los|las)\s+(?:persona\s+)?(?:recurrentes?|ciudadan[oa]s?|solicitantes?|"
-    r"particular|quejos[oa]|denunciante|promovente)\b)",
+    r"particular|quejos[oa]|denunciante|promovente)\b|"
+    # a header field of a resolution: "RECURRENTE: JUAN PÉREZ LÓPEZ"
+    r"(?m:^[ \t]*(?:nombre\s+del?\s+)?(?:recurrente|promovente|solicitante|denunciante|quejos[oa]|"
+    r"particular)\s*:)",
     re.IGNORECASE,
+)
+# "C." that letters a list item or a section ("apartado C.", "inciso C."), not a citizen.
+LETTERED_ITEM_BEFORE = re.compile(
+    r"\b(?:apartados?|incisos?|letras?|puntos?|numerales?|secci[oó]n|anexos?)\s*$", re.IGNORECASE
+)
+LETTERED_ITEM_B = re.compile(r"(?m:^[ \t]*B\.[ \t])")
+# Public offices: a name followed by one of these (", Titular de...") is a servant in office.
+PUBLIC_OFFICE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*\n?[ \t]*(?:en\s+su\s+car[aá]cter\s+de\s+)?(?:Titular|Director|Directora|Secretario|"
+    r"Secretaria|Subsecretario|Subsecretaria|Presidente|Presidenta|Comisionad[oa]|Jef[ea]|"
+    r"Coordinador|Coordinadora|Encargad[oa]|Tesorer[oa]|S[ií]ndic[oa]|Regidor|Regidora|Contralor|"
+    r"Contralora|Gobernador|Gobernadora|Diputad[oa]|Senador|Senadora|Magistrad[oa]|Juez|Jueza|"
+    r"Fiscal|Auditor|Auditora|Oficial\s+Mayor|Subdirector|Subdirectora|Delegad[oa]|Rector|Rectora|"
+    r"Consejer[oa]|Vocal|Servidor[a]?\s+P[uú]blic[oa])\b",
 )
 NAME_TOKEN = re.compile(
     r"[A-ZÁÉÍÓÚÑÜ](?:[a-záéíóúñü]+|[A-ZÁÉÍÓÚÑÜ]+)(?:-[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+)?(?![\w])"
@@ -190,6 +209,7 @@ NOT_NAME_WORDS = frozenset(
     Entre Hacia Hasta Sin Sobre Tras Durante Asimismo Además Constitución Código Reglamento Decreto
     Acuerdo Lineamientos Norma Artículos Fracción Fracciones Apartado Capítulo Título Sección
     Transitorio Transitorios Considerando Resultando Resolutivo Primero Segundo Tercero
+    Presente Atentamente Sufragio Efectivo Reelección Rúbrica Firma
     Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )

@@ -21,6 +21,7 @@ from corpus.personal_data import (
     curp_is_valid,
     nss_check_digit,
     nss_is_valid,
+    redact,
     review_status,
     rfc_check_digit,
     scan,
@@ -154,6 +155,13 @@ HITS = [
     ("name", "el recurrente, Raúl Ordóñez Núñez, se inconformó", "Raúl Ordóñez Núñez"),
     ("name", "el ciudadano JOSÉ LUIS MAY DZIB solicitó", "JOSÉ LUIS MAY DZIB"),
     ("name", "semblanza del C. Andrés Manuel López\nObrador.", "Andrés Manuel López\nObrador"),
+    (
+        "name",
+        "EXPEDIENTE: RR/DAI/0177/2023-PIII\nRECURRENTE: JUAN PÉREZ LÓPEZ\n",
+        "JUAN PÉREZ LÓPEZ",
+    ),
+    ("name", "Nombre del solicitante: Ana Cetina Balam.", "Ana Cetina Balam"),
+    ("name", "A.\tAntecedentes\nC. Juan Pérez López\nPRESENTE", "Juan Pérez López"),
 ]
 
 
@@ -202,6 +210,11 @@ NOT_HITS = [
     "ATENTAMENTE\n\nMORELOS CANSECO GÓMEZ\n\nTITULAR DE LA UNIDAD DE TRANSPARENCIA",
     "Comisionado Ponente Rosendoevgueni Monterrey Chepov.",
     "Colonia Centro de la ciudad de Mérida",  # a place, no number: not an address
+    "Al C. Lic. Manuel Aguirre Berlanga, Subsecretario Encargado del Despacho",  # in office
+    "el C. Juan Pérez López, Titular de la Unidad de Transparencia, informó",
+    "en términos del apartado C. Derechos Humanos del Plan",
+    "A. Primer punto.\nB. Segundo punto.\nC. Derechos Humanos Laborales",
+    "RECURRENTE: [ELIMINADO]\nSUJETO OBLIGADO: Ayuntamiento de Centro",
 ]
 
 
@@ -257,6 +270,24 @@ def test_options_public_names_and_domains_and_kinds() -> None:
         kinds=frozenset(KINDS) - {"phone"},
     )
     assert scan(text, options) == []
+
+
+def test_company_rfc_is_low_confidence_and_can_be_switched_off() -> None:
+    text = "la empresa Constructora del Sureste, con RFC CSU010203AB4, y su apoderado con RFC GODE561231GR8"
+    findings = scan(text)
+    assert [(f.rule, f.confidence) for f in findings] == [
+        ("rfc_moral", "low"),
+        ("rfc_fisica", "high"),
+    ]
+    only = scan(text, ScanOptions(rules_off=frozenset({"rfc_moral"})))
+    assert [f.value for f in only] == ["GODE561231GR8"]
+
+
+def test_redact_replaces_each_value() -> None:
+    text = "el C. Juan Pérez López, tel. 9931234567, correo jp@gmail.com."
+    assert redact(text, scan(text)) == "el C. [Eliminado], tel. [Eliminado], correo [Eliminado]."
+    assert scan(redact(text, scan(text))) == []
+    assert redact(text, []) == text
 
 
 def test_free_mail_role_mailbox_is_public_but_personal_is_not() -> None:

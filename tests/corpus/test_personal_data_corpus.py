@@ -90,14 +90,11 @@ def test_real_responses(shared_dir: Path) -> None:
         "laws/lgpdppso_extracted.txt",
         "laws/lga_extracted.txt",
         "laws/LTAIPECHIH_2024_vigente.md",
+        # 1.1 MB; its one "Al C. Lic. Manuel Aguirre Berlanga, Subsecretario..." is an official
+        "laws/cpeum_extracted.txt",
     ],
 )
 def test_real_laws_have_no_hits(shared_dir: Path, rel: str) -> None:
     """Laws hold no personal data: every hit in them would be a false positive."""
     findings = scan(_read(shared_dir, rel))
     assert findings == [], [f.context for f in findings[:5]]
-
-
-def test_constitution_only_flags_the_1917_signatory(shared_dir: Path) -> None:
-    findings = scan(_read(shared_dir, "laws/cpeum_extracted.txt"))
-    assert [(f.kind, f.value) for f in findings] == [("name", "Manuel Aguirre Berlanga")]
