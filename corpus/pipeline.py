@@ -1,0 +1,166 @@
+"""Ingestion: files and folders → ``DocumentRecord``s, one bounded extraction per file.
+
+Extraction runs in child processes with time and memory limits (``corpus.extract``); metadata
+and citations are parsed here in the parent (``corpus.metadata``). A file that fails becomes an
+``IngestFailure`` with a reason code and a Spanish message; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.errors import IngestError
+from corpus.extract import extract_many
+from corpus.metadata import build_record
+from corpus.records import DocumentRecord, ExtractedText
+
+# Data files that sit beside documents (record sets, ground truth, manifests): not documents.
+DATA_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".json", ".toml", ".csv"})
+
+DEFAULT_TIMEOUT_S = 300.0
+DEFAULT_MAX_MEMORY_MB = 2048
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """A file that could not be turned into a record."""
+
+    source: str
+    reason: str  # machine code: "unsupported", "corrupt", "encrypted", "timeout", ...
+    message: str  # Spanish, names the file
+
+
+@dataclass
+class IngestSummary:
+    """Counts for the closing summary of a batch."""
+
+    documents: int = 0
+    pages_text: int = 0
+    pages_ocr: int = 0
+    pages_other: int = 0
+    skipped_data_files: int = 0
+    formats: Counter[str] = field(default_factory=Counter)
+    failures: Counter[str] = field(default_factory=Counter)
+    warnings: int = 0
+
+    def add(self, item: DocumentRecord | IngestFailure) -> None:
+        if isinstance(item, IngestFailure):
+            self.failures[item.reason] += 1
+            return
+        self.documents += 1
+        extraction = item.extraction or {}
+        self.formats[str(extraction.get("format", "?"))] += 1
+        for method in extraction.get("methods", []):
+            if method == "text":
+                self.pages_text += 1
+            elif method == "ocr":
+                self.pages_ocr += 1
+            else:
+                self.pages_other += 1
+        self.warnings += len(extraction.get("warnings", []))
+
+    @property
+    def failed(self) -> int:
+        return sum(self.failures.values())
+
+    def lines(self) -> list[str]:
+        """The summary in Spanish, one line per fact."""
+        out = [
+            f"Documentos: {self.documents}",
+            f"Páginas con capa de texto: {self.pages_text}; por OCR: {self.pages_ocr}; "
+            f"HTML/DOCX/texto: {self.pages_other}",
+        ]
+        if self.formats:
+            out.append("Formatos: " + ", ".join(f"{k} {v}" for k, v in sorted(self.formats.items())))
+        if self.warnings:
+            out.append(f"Advertencias: {self.warnings}")
+        if self.skipped_data_files:
+            out.append(f"Archivos de datos omitidos (.jsonl, .json…): {self.skipped_data_files}")
+        if self.failures:
+            detail = ", ".join(f"{k} {v}" for k, v in sorted(self.failures.items()))
+            out.append(f"Fallidos: {self.failed} ({detail})")
+        else:
+            out.append("Fallidos: 0")
+        return out
+
+
+def iter_source_files(paths: Iterable[Path], summary: IngestSummary | None = None) -> Iterator[Path]:
+    """Files under ``paths``, recursively, in a stable order; hidden files and data files are
+    skipped. A path that does not exist raises ``FileNotFoundError``."""
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(str(path))
+        if path.is_file():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                candidate = Path(root) / name
+                if candidate.suffix.lower() in DATA_SUFFIXES:
+                    if summary is not None:
+                        summary.skipped_data_files += 1
+                    continue
+                yield candidate
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    *,
+    garante: str | None = None,
+    workers: int = 1,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
+    summary: IngestSummary | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> Iterator[DocumentRecord | IngestFailure]:
+    """Extract and parse every file under ``paths``; yield a record or a failure per file.
+
+    ``on_file`` is called once per finished file (progress bars).
+    """
+    files = list(iter_source_files(paths, summary))
+    results = extract_many(files, workers=workers, timeout_s=timeout_s, max_memory_mb=max_memory_mb)
+    for path, result in results:
+        item = _to_record(path, result, garante)
+        if summary is not None:
+            summary.add(item)
+        if on_file is not None:
+            on_file(path)
+        yield item
+
+
+def count_source_files(paths: Iterable[Path]) -> int:
+    return sum(1 for _ in iter_source_files(paths))
+
+
+def _to_record(
+    path: Path, result: ExtractedText | IngestError, garante: str | None
+) -> DocumentRecord | IngestFailure:
+    if isinstance(result, IngestError):
+        return IngestFailure(str(path), result.reason, result.message)
+    try:
+        return build_record(
+            result,
+            garante=garante,
+            source_path=str(path),
+            source_sha256=file_sha256(path),
+        )
+    except Exception as exc:  # a parser bug must not stop the batch; it is reported
+        return IngestFailure(
+            str(path), "metadata", f"{path}: no se pudieron extraer los metadatos ({exc!r})"
+        )
