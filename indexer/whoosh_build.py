@@ -53,6 +53,7 @@ class BuildContext:
     limits: ast.QueryLimits
     keyword_values: Callable[[str], tuple[str, ...]]  # field -> its folded terms (cached)
     synonyms: Alternatives | None = None
+    rewrites: Callable[[list[str]], list[tuple[str, ...]]] | None = None  # phrase synonyms
     warnings: list[str] = field(default_factory=list)
     expansions: int = 0
 
@@ -191,7 +192,9 @@ def build(ctx: BuildContext, node: ast.Node) -> wq.Query | None:
         return fielded_query(ctx, node.field, node.text, phrase=False)
     if isinstance(node, ast.Phrase):
         if node.field is None:
-            return phrase_query(ctx, analyze(ctx.searcher, TEXT_EXACT_FIELD, " ".join(node.words)))
+            words = analyze(ctx.searcher, TEXT_EXACT_FIELD, " ".join(node.words))
+            rewrites = ctx.rewrites(words) if ctx.rewrites else []
+            return _or([phrase_query(ctx, words), *(_alternative(ctx, list(w)) for w in rewrites)])
         return fielded_query(ctx, node.field, " ".join(node.words), phrase=True)
     if isinstance(node, ast.Prefix):
         if node.field is None:

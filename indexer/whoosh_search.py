@@ -233,7 +233,7 @@ class SearchCore:
         with self._lock:
             gen = self.generation()
             ctx = wb.BuildContext(gen.searcher, self.settings.limits, gen.keyword_values,
-                                  self._synonyms)
+                                  self._synonyms, _phrase_rewrites())
             q = wb.build(ctx, parsed.node)
             warnings = list(parsed.warnings) + ctx.warnings
             if q is None:
@@ -486,6 +486,15 @@ def _synonym_function() -> wb.Alternatives | None:
                 for m in synonym_alternatives(words)]
 
     return alternatives
+
+
+def _phrase_rewrites() -> Callable[[list[str]], list[tuple[str, ...]]] | None:
+    """Whole rewritings of a quoted phrase with its synonyms (None when absent)."""
+    try:
+        from analyzers.synonyms import expand_phrase
+    except ImportError:
+        return None
+    return expand_phrase
 
 
 # -------------------------------------------------------------- the engine's entry points
