@@ -20,8 +20,6 @@ import json
 import os
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -82,20 +80,18 @@ def iter_records(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def ensure_records(work: Path, count: int) -> Path:
-    out = work / "corpus"
-    found = sorted(out.rglob("*.jsonl")) if out.exists() else []
-    if found:
-        return found[0]
-    cmd = [sys.executable, "-m", "scripts.cli", "sample-corpus", str(out), "--records-only",
-           "--count", str(count)]
-    print("generando registros:", " ".join(cmd), flush=True)
+    """WORK/corpus/records.jsonl, generated (as ``precedentes sample-corpus OUT --records-only
+    --count N`` does) unless already there."""
+    from corpus.sample.generate import write_records
+
+    path = work / "corpus" / "records.jsonl"
+    if path.exists():
+        return path
+    print(f"generando {count} registros de muestra en {path}", flush=True)
     t = time.perf_counter()
-    subprocess.run(cmd, check=True)
+    written = write_records(path.parent, count)
     print(f"  {time.perf_counter() - t:.0f} s", flush=True)
-    found = sorted(out.rglob("*.jsonl"))
-    if not found:
-        raise SystemExit(f"sample-corpus no escribió ningún .jsonl en {out}")
-    return found[0]
+    return Path(written)
 
 
 # ------------------------------------------------------------------ whoosh
