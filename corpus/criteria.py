@@ -164,26 +164,118 @@ def precedents_span(text: str, *, folded: str | None = None) -> tuple[int, int] 
 def _precedentes(
     text: str, f: str, labels: list[tuple[str, int, int]], registry: Registry
 ) -> tuple[Precedent, ...]:
+    """The precedents: under their label, as sentences, a table (rows or columns), or lines."""
     span = precedents_span(text, folded=f)
-    if span is None:
-        return ()
-    block = text[span[0] : span[1]]
-    hits = citations.expediente_matches(block, registry)
+    found: list[Precedent] = []
+    if span is not None:
+        block = text[span[0] : span[1]]
+        header = _TABLE_HEADER.search(P.fold(block[:400]))
+        if header is not None and "\n" not in header.group(0).strip():
+            found = _row_table(block[header.end() :], registry)
+        elif header is not None:
+            # a table read column by column (PDF): expedientes, then sujetos, ponentes, dates
+            end = _closing_after(f, span[0] + header.end())
+            found = _column_table(text[span[0] + header.end() : end], registry)
+        else:
+            found = _items(
+                block, [(h[1], h[3]) for h in citations.expediente_matches(block, registry)]
+            )
+    if not found:
+        # no label before the list (reading order): precedent-like lines anywhere
+        found = _items(text, item_lines(text, f, registry))
+    return tuple(found)
+
+
+_TABLE_HEADER = re.compile(
+    r"expediente\s*(?:\||\t|\n\s*)\s*sujeto\s+obligado[^\n]*(?:\n\s*ponente)?(?:\n\s*fecha)?"
+)
+_ITEM_PREFIX = re.compile(
+    r"[ \t]*(?:[•·●▪◦*\-–][ \t]*)?(?:recurso\s+de\s+revision\s+|expediente:?\s+)?"
+)
+
+
+def item_lines(text: str, f: str, registry: Registry) -> list[tuple[int, str]]:
+    """(end, canonical) of expedientes that open a line, as precedent items do."""
+    out = []
+    for start, end, _key, canonical, _raw in citations.expediente_matches(text, registry):
+        line_start = f.rfind("\n", 0, start) + 1
+        if _ITEM_PREFIX.fullmatch(f[line_start:start]):
+            out.append((end, canonical))
+    return out
+
+
+def _items(block: str, hits: list[tuple[int, str]]) -> list[Precedent]:
     out: list[Precedent] = []
-    for i, (_s, e, _key, canonical, _raw) in enumerate(hits):
+    for i, (end, canonical) in enumerate(hits):
         item_end = hits[i + 1][0] if i + 1 < len(hits) else len(block)
-        if any(p.expediente == canonical for p in out):
+        # an item ends at a blank line followed by something that is not its continuation
+        para = re.search(r"\n[ \t]*\n", block[end:item_end])
+        after = block[end : end + para.start()] if para else block[end:item_end]
+        if not any(p.expediente == canonical for p in out):
+            out.append(_precedent(after, canonical))
+    return out
+
+
+def _row_table(rows: str, registry: Registry) -> list[Precedent]:
+    out: list[Precedent] = []
+    for line in rows.splitlines():
+        hit = citations.match_expediente(line, registry)
+        if hit and not any(p.expediente == hit[1] for p in out):
+            cells = [c.strip() for c in re.split(r"\t+|\s*\|\s*|[ ]{3,}", line) if c.strip()]
+            rest = [c for c in cells if citations.match_expediente(c, registry) is None]
+            out.append(_from_cells(hit[1], rest))
+    return out
+
+
+def _column_table(block: str, registry: Registry) -> list[Precedent]:
+    exps: list[str] = []
+    sujetos: list[str] = []
+    people: list[str] = []
+    for para in re.split(r"\n[ \t]*\n", block):
+        value = _clean(para)
+        folded = P.fold(value)
+        if not value or P.CRITERION_LABEL.match("\n" + folded) or _SKIP_SENTENCE.match(folded):
             continue
-        out.append(_precedent(block[e:item_end], canonical))
-    return tuple(out)
+        hit = citations.match_expediente(value, registry)
+        if hit:
+            exps.append(hit[1])
+        elif _INSTITUTION.match(folded):
+            sujetos.append(value)
+        else:
+            people.append(value)
+    out: list[Precedent] = []
+    for i, exp in enumerate(exps):
+        sujeto = sujetos[i] if len(sujetos) == len(exps) else None
+        person = people[i] if len(people) == len(exps) else None
+        if not any(p.expediente == exp for p in out):
+            out.append(Precedent(exp, sujeto, strip_honorific(person)))
+    return out
 
 
+def _from_cells(canonical: str, cells: list[str]) -> Precedent:
+    cells = [c for c in cells if not _SKIP_SENTENCE.match(P.fold(c))]
+    sujeto = _clean(cells[0]) if cells else None
+    person = _clean(cells[1]) if len(cells) > 1 else None
+    return Precedent(canonical, sujeto or None, strip_honorific(person) or None)
+
+
+def _closing_after(f: str, pos: int) -> int:
+    m = re.search(r"\n[^\n]{0,80}(?:aprobad|asi\s+lo|en\s+sesion)", f[pos:])
+    return pos + m.start() if m else len(f)
+
+
+_INSTITUTION = re.compile(
+    r"^(?:h\.(?=\s)|(?:ayuntamiento|secretaria|universidad|poder|partido|sindicato|fideicomiso|comision|"
+    r"tribunal|sistema|junta|instituto|coordinacion|fiscalia|congreso|organismo|consejo|direccion|"
+    r"procuraduria|auditoria|municipio|gobierno|colegio|comite|centro|hospital|servicios|oficina|"
+    r"unidad|camara|senado|banco|empresa|agencia|registro|archivo)\b)"
+)
 _SKIP_SENTENCE = re.compile(
     r"^(?:sesion|votacion|por\s+(?:unanimidad|mayoria)|aprobad|sin\s+votos|\d{1,2}\s+de\s+\w+|"
     r"comisionad|ponente|acceso\s+a\s+la\s+informacion|proteccion\s+de\s+datos|fecha|resuelt|"
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d\d-\d\d|recurso\s+de\s+revision\s*$)"
 )
-_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|[ \t]{3,}")
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|\t+|[ ]{3,}")
 
 
 def _precedent(after: str, canonical: str) -> Precedent:

@@ -95,10 +95,9 @@ def own_expediente(
         value = _value_lines(text, m.start("value"), m.end("value"))
         hit = citations.match_expediente(value, registry)
         if hit is None:
-            joined = value + " " + text[m.end("value") : m.end("value") + 80].split("\n\n")[0]
-            hit = citations.match_expediente(joined.replace("\n", " "), registry)
-            if hit and hit[2] not in joined[: len(value) + 40]:
-                hit = None
+            # a caption table read out of order: the value a few lines below, before another label
+            window = _until_next_label(text, folded, m.end("value"), m.end("value") + 250)
+            hit = citations.match_expediente(window, registry)
         if hit:
             return ExpedienteFound(hit[2].strip(), hit[1], hit[0], True)
         cleaned = clean_value(value)
@@ -127,6 +126,19 @@ def own_expediente(
     if hits:
         return ExpedienteFound(hits[0][4].strip(), hits[0][3], hits[0][2], True)
     return None
+
+
+def _until_next_label(text: str, folded: str, start: int, end: int) -> str:
+    """The lines from ``start`` up to the next "Label:" line (or ``end``)."""
+    pos = start
+    while pos < min(end, len(text)):
+        nl = folded.find("\n", pos + 1)
+        nl = len(folded) if nl == -1 else nl
+        line = folded[pos:nl].strip()
+        if pos > start and P.NEXT_LABEL.match(line):
+            break
+        pos = nl
+    return text[start : min(pos, end)]
 
 
 # --- garante -------------------------------------------------------------------------------

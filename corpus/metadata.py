@@ -17,7 +17,13 @@ import re
 
 from corpus import citations, fields
 from corpus import patterns as P
-from corpus.criteria import CriterionInfo, criterion_header, parse_criterion, precedents_span
+from corpus.criteria import (
+    CriterionInfo,
+    criterion_header,
+    item_lines,
+    parse_criterion,
+    precedents_span,
+)
 from corpus.dates import resolution_date
 from corpus.garantes import Registry, load_registry
 from corpus.records import SAMPLE_MARKER, DocumentRecord, ExtractedText
@@ -107,7 +113,9 @@ def build_record(
     dtype = fields.doc_type(f, header, [s.name for s in sections], crit_head is not None)
 
     exp = (
-        fields.own_expediente(text, f, registry, header, unlabelled=dtype == "resolucion")
+        fields.own_expediente(
+            text, f, registry, header, unlabelled=dtype in ("resolucion", "acuerdo")
+        )
         if dtype != "criterio"
         else None
     )
@@ -126,10 +134,7 @@ def build_record(
     info = parse_criterion(text, registry, garante=key, folded=f) if dtype == "criterio" else None
     date_text, date_fold = text, f
     if info is not None:
-        # the precedents' session dates are not the criterion's date
-        span = precedents_span(text, folded=f)
-        if span is not None:
-            date_fold = f[: span[0]] + " " * (span[1] - span[0]) + f[span[1] :]
+        date_fold = _mask_precedents(text, f, registry)
     date = resolution_date(date_text, folded=date_fold, header_end=header)
 
     sujeto = ponente = folio = None
@@ -191,3 +196,18 @@ def build_record(
         record.vigencia = info.vigencia
         record.superseded_by = info.superseded_by
     return record
+
+
+def _mask_precedents(text: str, folded: str, registry: Registry) -> str:
+    """The folded text with a criterion's precedents blanked: their dates are not its date."""
+    spans = []
+    span = precedents_span(text, folded=folded)
+    if span is not None:
+        spans.append(span)
+    for end, _canonical in item_lines(text, folded, registry):
+        para = re.search(r"\n[ \t]*\n", folded[end : end + 400])
+        spans.append((end, end + (para.start() if para else 400)))
+    out = list(folded)
+    for a, b in spans:
+        out[a:b] = " " * (min(b, len(out)) - a)
+    return "".join(out)
