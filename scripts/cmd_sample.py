@@ -12,7 +12,7 @@ import click
 
 
 @click.command("sample-corpus")
-@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("out_dir", type=click.Path(path_type=Path))
 @click.option("--count", "-n", type=click.IntRange(min=1), default=None,
               help="Número de documentos (60 por omisión; 1000 con --records-only).")
 @click.option("--records-only", is_flag=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from corpus.sample.filler import FILLER, FILLER_ARTICLES
 from corpus.sample.model import MARKER_LINE, Block, SampleDoc, Truth
 from corpus.sample.plan import (
     DocSpec,
@@ -86,6 +87,8 @@ def compose_criterion(spec: DocSpec, rng_seed: str, pools: Pools, short: bool = 
     topic = TOPIC_BY_SLUG[spec.topic]
     paras = r.sample(topic.analysis, min(len(topic.analysis), 1 if short else r.randrange(1, 3)))
     texts = [w.fill(p) for p in paras]
+    if not short:
+        texts += [w.fill(t, FILLER_ARTICLES) for t in r.sample(FILLER[1:], r.randrange(3, 6))]
     if r.random() < 0.5:
         texts.insert(0, f"De la interpretación de lo dispuesto en el {w.article(topic.articles[0])}, se desprende que {rubro[0].lower() + rubro[1:].split('. ', 1)[-1].lower()}.")
     label_text = r.random() < 0.4

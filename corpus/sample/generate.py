@@ -153,7 +153,7 @@ def iter_records(count: int, seed: int = 0) -> Iterator[DocumentRecord]:
     for spec in specs:
         rng = random.Random(f"len:{seed}:{spec.index}")
         roll = rng.random()
-        short = roll < 0.15
+        short = roll < 0.15 and spec.kind != "criterio"
         extra = 0 if short else rng.randrange(0, 4) if roll < 0.65 else rng.randrange(4, 14) if roll < 0.9 else rng.randrange(14, 34)
         yield to_record(compose(spec, seed, pools, short, extra))
 

@@ -136,6 +136,9 @@ def flowables(doc: SampleDoc, layout: str, rng: random.Random, st: dict[str, Par
             out.append(Spacer(1, 12))
             for chunk in block.text.split("\n\n"):
                 out.append(_p(chunk, st["sign"]))
+        elif block.kind == "table" and layout == "twocol":  # narrow columns: rows as lines
+            for row in block.rows[1:]:
+                out.append(_p(" — ".join(c for c in row if c), st["body"]))
         elif block.kind == "table":
             data = [[_p(c, st["cell"]) for c in row] for row in block.rows]
             t = Table(data, repeatRows=1)

@@ -24,13 +24,15 @@ def _label(w: Writer, options: tuple[str, ...], caps: bool) -> str:
     return text.upper() if caps else text
 
 
+_NUMBERINGS = (
+    [f"{o}." for o in ORDINALS],
+    [f"{roman(i + 1)}." for i in range(len(ORDINALS))],
+    [f"{i + 1}." for i in range(len(ORDINALS))],
+)
+
+
 def _numbering(w: Writer) -> list[str]:
-    style = w.rng.randrange(3)
-    if style == 0:
-        return [f"{o}." for o in ORDINALS]
-    if style == 1:
-        return [f"{roman(i + 1)}." for i in range(len(ORDINALS))]
-    return [f"{i + 1}." for i in range(len(ORDINALS))]
+    return _NUMBERINGS[w.rng.randrange(3)]
 
 
 def _ponente_label(w: Writer, female: bool, caps: bool) -> str:
@@ -87,7 +89,8 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     if spec.folio is not None:
         fields.append(Block("field", spec.folio, _label(w, ("Folio de solicitud:", "Folio de la solicitud:", "Folio PNT:", "Número de folio:", "Folio:"), caps), inline))
     if r.random() < 0.25:
-        fields.insert(r.randrange(1, len(fields)), Block("field", f"{r.choice(('Lic.', 'Mtro.', 'Mtra.'))} {r.choice(('Adriana', 'Carlos', 'Luisa', 'Tomás'))} {r.choice(('Ávila', 'Beltrán', 'Cano', 'Duarte'))}",
+        aide = r.choice(("Mtra. Adriana", "Lic. Luisa", "Lic. Carlos", "Mtro. Tomás"))
+        fields.insert(r.randrange(1, len(fields)), Block("field", f"{aide} {r.choice(('Ávila', 'Beltrán', 'Cano', 'Duarte'))}",
                                                          _label(w, ("Proyectista:", "Secretario de estudio y cuenta:"), caps), inline))
     if r.random() < 0.2:
         fields.append(Block("field", date_numeric(spec.when, r.choice((0, 1, 2))), _label(w, ("Fecha de resolución:", "Fecha de sesión:"), caps), inline))
@@ -236,10 +239,10 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     if spec.ponente is not None:
         ponente_txt = f", siendo ponente {'la' if spec.ponente.female else 'el'} {'Comisionada' if spec.ponente.female else 'Comisionado'} {spec.ponente.name}"
     session = r.choice(("sesión ordinaria", "sesión extraordinaria", "sesión pública ordinaria"))
-    closing = r.choice((
-        f"Así lo resolvieron {votes} las y los integrantes del Pleno del {w.g.name}, {names}{ponente_txt}, en {session} celebrada el {w.date_text(d, 0.6)}, ante el Secretario Técnico, quien autoriza y da fe.",
-        f"Así lo acordó el Pleno de {w.organismo()}, {votes}, en {session} de fecha {w.date_text(d, 0.6)}{ponente_txt}, ante la Secretaria Ejecutiva que autoriza y da fe.",
-    ))
+    if r.random() < 0.5:
+        closing = f"Así lo resolvieron {votes} las y los integrantes del Pleno del {w.g.name}, {names}{ponente_txt}, en {session} celebrada el {w.date_text(d, 0.6)}, ante el Secretario Técnico, quien autoriza y da fe."
+    else:
+        closing = f"Así lo acordó el Pleno de {w.organismo()}, {votes}, en {session} de fecha {w.date_text(d, 0.6)}{ponente_txt}, ante la Secretaria Ejecutiva que autoriza y da fe."
     blocks.append(Block("closing", closing))
     sign_lines = [f"{_honorific(w, p.female) or ('Mtra. ' if p.female else 'Mtro. ')}{p.name}\n{'Comisionada' if p.female else 'Comisionado'}{' Presidenta' if (p.female and i == 0) else ' Presidente' if i == 0 else ''}"
                   for i, p in enumerate(people)]
@@ -287,8 +290,13 @@ def _resolutivos(w: Writer, spec: DocSpec, raw: str) -> list[str]:
     else:
         first = s[0]
         if first == "confirma":
-            out.append(r.choice((f"Se CONFIRMA la respuesta emitida por {sujeto}, {cons_ref}.", f"Es infundado el agravio hecho valer por la parte recurrente; en consecuencia, se confirma la respuesta otorgada por el sujeto obligado, {cons_ref}.",
-                                 f"Con fundamento en el {w.article(('E', 216, ('II',)))}, se CONFIRMA la respuesta del sujeto obligado.")))
+            form = r.randrange(3)
+            if form == 0:
+                out.append(f"Se CONFIRMA la respuesta emitida por {sujeto}, {cons_ref}.")
+            elif form == 1:
+                out.append(f"Es infundado el agravio hecho valer por la parte recurrente; en consecuencia, se confirma la respuesta otorgada por el sujeto obligado, {cons_ref}.")
+            else:
+                out.append(f"Con fundamento en el {w.article(('E', 216, ('II',)))}, se CONFIRMA la respuesta del sujeto obligado.")
         elif first == "modifica":
             out.append(r.choice((f"Se MODIFICA la respuesta de {sujeto}, para el efecto de que entregue la información precisada {cons_ref}.",
                                  "Son parcialmente fundados los agravios; en consecuencia, se modifica la respuesta del sujeto obligado, para los efectos precisados en el considerando QUINTO.")))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 MONTHS = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
@@ -25,6 +26,7 @@ _HUNDREDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def number_words(n: int, apocope: bool = False) -> str:
     """Cardinal in words, 0..9999 ("dos mil diecisiete"); ``apocope`` gives "veintiún", "un"."""
     if n < 0 or n > 9999:
@@ -50,6 +52,7 @@ def number_words(n: int, apocope: bool = False) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def date_words(d: date, style: int = 0) -> str:
     """A date written in words, in one of the styles real resolutions use.
 
