@@ -16,6 +16,7 @@ under the transparency obligations (directorio). Names listed in ``ScanOptions.p
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 import unicodedata
@@ -120,11 +121,16 @@ def scan(text: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[Finding]:
                 for s, e, rule, conf in detector(text, options)
                 if rule not in options.rules_off
             )
+    # Higher-priority kinds first; keep an item only if it overlaps nothing kept (kept spans are
+    # disjoint, so sorted by start, only the neighbours of its insertion point can overlap).
+    starts: list[int] = []
     kept: list[tuple[str, int, int, str, str]] = []
     for item in sorted(raw, key=lambda r: (_PRIORITY[r[0]], r[1])):
-        if not any(item[1] < k[2] and k[1] < item[2] for k in kept):
-            kept.append(item)
-    kept.sort(key=lambda r: r[1])
+        i = bisect.bisect_left(starts, item[1])
+        if (i > 0 and kept[i - 1][2] > item[1]) or (i < len(kept) and kept[i][1] < item[2]):
+            continue
+        starts.insert(i, item[1])
+        kept.insert(i, item)
     return [_finding(text, *item) for item in kept]
 
 
@@ -339,9 +345,8 @@ def _addresses(text: str, options: ScanOptions) -> Iterator[Hit]:
 
 def _names(text: str, options: ScanOptions) -> Iterator[Hit]:
     public = {_fold(n) for n in options.public_names}
+    b_lines: list[int] | None = None  # where lines lettered "B." start: computed once, if needed
     for m in P.NAME_TRIGGER.finditer(text):
-        if m.group("c") and _lettered_item(text, m.start()):
-            continue
         pos = m.end()
         gap = re.match(r"[ \t]*[,:]?[ \t]*\n?[ \t]*", text[pos : pos + 12])
         pos += gap.end() if gap else 0
@@ -352,18 +357,39 @@ def _names(text: str, options: ScanOptions) -> Iterator[Hit]:
         if span is None:
             continue
         s, e = span
+        if b_lines is None:
+            b_lines = [b.start() for b in P.LETTERED_ITEM_B.finditer(text)]
+        if m.group("c") and (
+            _lettered_item(text, m.start(), b_lines) or _among_officials(text, m.start())
+        ):
+            continue
         if _fold(text[s:e]) in public or P.PUBLIC_OFFICE_AFTER.match(text, e):
             continue  # a listed official, or a servant named with the office held
         yield s, e, "name_after_c" if m.group("c") else "name_after_role", "medium"
 
 
-def _lettered_item(text: str, start: int) -> bool:
+def _among_officials(text: str, start: int) -> bool:
+    """A "C." in a list of officials: after "Ponente:", "los Comisionados", with only names,
+    honorifics and commas in between (the bodies' own members are public)."""
+    before = text[max(0, start - 200) : start]
+    last = None
+    for m in P.PUBLIC_OFFICE_BEFORE.finditer(before):
+        last = m
+    if last is None or "\n\n" in before[last.end() :]:
+        return False  # a new paragraph starts a new list
+    return P.OFFICIALS_GAP.fullmatch(before, last.end()) is not None
+
+
+def _lettered_item(text: str, start: int, b_lines: list[int]) -> bool:
     """ "apartado C." / a "C." line after a "B." line: a list letter, not "ciudadano"."""
-    line_start = text.rfind("\n", 0, start) + 1
     if P.LETTERED_ITEM_BEFORE.search(text[max(0, start - 30) : start]):
         return True
-    at_line_start = not text[line_start:start].strip()
-    return at_line_start and bool(P.LETTERED_ITEM_B.search(text, max(0, start - 5000), start))
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    at_line_start = (line_start > 0 or start < 200) and not text[line_start:start].strip()
+    if not at_line_start:
+        return False
+    i = bisect.bisect_left(b_lines, start)  # a "B." line in the 5,000 chars before
+    return i > 0 and start - b_lines[i - 1] <= 5000
 
 
 _HAS_NUMBER = re.compile(r"\d|s/n|sin\s+n[uú]mero", re.IGNORECASE)
@@ -416,8 +442,8 @@ def _nearest(
 ) -> str:
     """Which keyword is closest before ``start``: "keyword", "public" or "" (none).
 
-    A public-identifier keyword ("folio", "expediente") only claims the number right after it:
-    with another number in between, it is someone else's keyword.
+    A public-identifier keyword ("folio", "expediente") only claims the number right after it
+    (a few words, no other number, no sentence end in between).
     """
     lo = max(0, start - window)
     before = text[lo:start]
@@ -425,9 +451,12 @@ def _nearest(
     for m in keywords.finditer(before):
         best, which = m.end(), "keyword"
     for m in public.finditer(before):
-        if m.end() > best and not any(ch.isdigit() for ch in before[m.end() :]):
+        if m.end() > best and _CLAIM_GAP.fullmatch(before, m.end()):
             best, which = m.end(), "public"
     return which
+
+
+_CLAIM_GAP = re.compile(r"(?:[^\d.;\n]|\.(?!\s)|\n(?!\s*\n)){0,30}")
 
 
 def _public_email(local: str, domain: str, options: ScanOptions) -> bool:

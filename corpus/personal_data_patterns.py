@@ -166,6 +166,18 @@ LETTERED_ITEM_BEFORE = re.compile(
     r"\b(?:apartados?|incisos?|letras?|puntos?|numerales?|secci[oó]n|anexos?)\s*$", re.IGNORECASE
 )
 LETTERED_ITEM_B = re.compile(r"(?m:^[ \t]*B\.[ \t])")
+# Public offices before a "C.": "PONENTE: C. ...", "los Comisionados Lic. A, C. B y C. C".
+PUBLIC_OFFICE_BEFORE = re.compile(
+    r"\b(?:ponentes?|comisionad[oa]s?|magistrad[oa]s?|consejer[oa]s?|integrantes\s+del\s+pleno|"
+    r"secretari[oa]\s+(?:t[eé]cnic[oa]|ejecutiv[oa]|de\s+acuerdos|general)|proyectistas?|"
+    r"actuari[oa]s?|notificador[a]?|titular)\b",
+    re.IGNORECASE,
+)
+# What may stand between such an office and the "C.": names, honorifics, commas, particles
+# (each followed by a separator, so a string splits one way only: no backtracking blow-up).
+OFFICIALS_GAP = re.compile(
+    r"[\s,:;]*(?:(?:[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü.'-]*|de|del|la|las|los|y|e|a|en)(?:[\s,:;]+|\Z))*"
+)
 # Public offices: a name followed by one of these (", Titular de...") is a servant in office.
 PUBLIC_OFFICE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*\n?[ \t]*(?:en\s+su\s+car[aá]cter\s+de\s+)?(?:Titular|Director|Directora|Secretario|"

@@ -509,50 +509,81 @@ def _filler(rng: random.Random) -> str:
     )
 
 
+class _Writer:
+    """Accumulates text and records where each seed lands."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.seeds: list[Seed] = []
+
+    def add(self, chunk: str) -> None:
+        self.parts.append(chunk)
+        self.pos += len(chunk)
+
+    def seed(self, rng: random.Random) -> None:
+        kind = rng.choice(KINDS)
+        make, templates = SEED_TEMPLATES[kind][0]
+        value = make(rng)
+        if kind in LINE_BREAK_KINDS and " " in value and rng.random() < 0.1:
+            cut = rng.choice([i for i, ch in enumerate(value) if ch == " "])
+            value = value[:cut] + "\n" + value[cut + 1 :]  # a line break of PDF text
+        before, after = rng.choice(templates).split("{v}")
+        self.add(before)
+        self.seeds.append(Seed(kind, value, self.pos, self.pos + len(value)))
+        self.add(value)
+        self.add(after + " ")
+
+    def document(self) -> SeededDocument:
+        return SeededDocument("".join(self.parts), self.seeds)
+
+
 def generate_document(rng: random.Random, paragraphs: int = 8) -> SeededDocument:
     """One resolution-like document with seeds and distractors, offsets recorded as written."""
-    doc = SeededDocument("")
-    parts: list[str] = []
-    pos = 0
-
-    def add(chunk: str) -> None:
-        nonlocal pos
-        parts.append(chunk)
-        pos += len(chunk)
-
-    add(
+    w = _Writer()
+    w.add(
         f"EXPEDIENTE: IVAI-REV/{rng.randint(1, 900)}/{rng.randint(2015, 2025)}/I\n"
         f"SUJETO OBLIGADO: {rng.choice(SUJETOS)}\nFOLIO DE SOLICITUD: {_digits(rng, 15)}\n\nRESULTANDOS\n\n"
     )
     for p in range(paragraphs):
         if p == paragraphs // 2:
-            add("CONSIDERANDOS\n\n")
+            w.add("CONSIDERANDOS\n\n")
         for _ in range(rng.randint(3, 6)):
             roll = rng.random()
             if roll < 0.22:
-                kind = rng.choice(KINDS)
-                make, templates = SEED_TEMPLATES[kind][0]
-                value = make(rng)
-                if kind in LINE_BREAK_KINDS and " " in value and rng.random() < 0.1:
-                    cut = rng.choice([i for i, ch in enumerate(value) if ch == " "])
-                    value = value[:cut] + "\n" + value[cut + 1 :]  # a line break of PDF text
-                before, after = rng.choice(templates).split("{v}")
-                add(before)
-                doc.seeds.append(Seed(kind, value, pos, pos + len(value)))
-                add(value)
-                add(after + " ")
+                w.seed(rng)
             elif roll < 0.40:
-                add(_distractor(rng) + " ")
+                w.add(_distractor(rng) + " ")
             else:
-                add(_filler(rng) + " ")
-        add("\n\n")
-    add("RESOLUTIVOS\n\nPRIMERO. Se modifica la respuesta del sujeto obligado. Notifíquese.\n")
-    doc.text = "".join(parts)
-    return doc
+                w.add(_filler(rng) + " ")
+        w.add("\n\n")
+    w.add("RESOLUTIVOS\n\nPRIMERO. Se modifica la respuesta del sujeto obligado. Notifíquese.\n")
+    return w.document()
 
 
-def generate_corpus(n: int, seed: int) -> list[SeededDocument]:
+def embed_in(host: str, rng: random.Random) -> SeededDocument:
+    """Seeds and distractors placed between the paragraphs of someone else's text (``host``)."""
+    w = _Writer()
+    for para in host.split("\n\n"):
+        w.add(para + "\n\n")
+        roll = rng.random()
+        if roll < 0.25:
+            w.seed(rng)
+            w.add("\n\n")
+        elif roll < 0.40:
+            w.add(_distractor(rng) + "\n\n")
+    return w.document()
+
+
+def generate_corpus(n: int, seed: int, host: str = "own") -> list[SeededDocument]:
+    """``n`` seeded documents: on the script's own filler, or (``host="sample"``) inside the
+    project's sample resolutions and criteria (corpus.sample), whose text was not written with
+    this gate in mind."""
     rng = random.Random(seed)
+    if host == "sample":
+        from corpus.sample.generate import iter_records
+
+        return [embed_in(r.text, rng) for r in iter_records(n, seed=seed)]
     return [generate_document(rng, paragraphs=rng.randint(4, 12)) for _ in range(n)]
 
 
@@ -629,8 +660,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=500)
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--show", type=int, default=10, help="misses and false positives to print")
+    ap.add_argument(
+        "--host",
+        choices=("own", "sample"),
+        default="own",
+        help="filler text: this script's own, or the project's sample resolutions (corpus.sample)",
+    )
     args = ap.parse_args(argv)
-    docs = generate_corpus(args.docs, args.seed)
+    docs = generate_corpus(args.docs, args.seed, host=args.host)
     t0 = time.perf_counter()
     score = evaluate(docs)
     elapsed = time.perf_counter() - t0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 
 import pytest
 
@@ -294,3 +295,23 @@ def test_free_mail_role_mailbox_is_public_but_personal_is_not() -> None:
     # Small municipalities run their Unidad de Transparencia on free mail.
     assert scan("transparencia.tenosique@gmail.com") == []
     assert [f.kind for f in scan("tenosique.juan@gmail.com")] == ["email"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "C. " * 20000,
+        "C. Juan Pérez " * 3000,
+        "\nB. x\nC. Juan Pérez" * 3000,
+        "los Comisionados " + "Perea Arena Yaa Deaea " * 2000 + "x C. Juan Pérez López",
+        "9" * 60000 + " " + "1 " * 20000,
+        "a@" * 20000 + "a." * 20000 + "@b.com",
+        "Calle " * 10000 + "Colonia " * 10000,
+    ],
+    ids=["c-dots", "many-names", "lettered", "officials-gap", "digits", "at-signs", "street-words"],
+)
+def test_hostile_text_is_scanned_in_bounded_time(hostile: str) -> None:
+    """A guard, not a benchmark: no pattern backtracks badly or grows quadratically."""
+    t0 = time.perf_counter()
+    scan(hostile)
+    assert time.perf_counter() - t0 < 5.0

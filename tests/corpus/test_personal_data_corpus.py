@@ -48,6 +48,26 @@ def test_gate_meets_the_issue_targets_on_150_seeded_documents(seeded: list) -> N
     assert score.failures() == []
 
 
+def test_gate_meets_the_targets_inside_the_sample_resolutions() -> None:
+    """Seeds placed between the paragraphs of corpus.sample's resolutions and criteria: text
+    written by someone else (ponentes after "C.", folios, expedientes, signature blocks)."""
+    score = evaluate(generate_corpus(60, seed=11, host="sample"))
+    assert sum(score.seeded.values()) > 300
+    assert score.failures() == [], (
+        score.misses[:3],
+        [f.context for f in score.false_positives[:3]],
+    )
+
+
+def test_sample_resolutions_alone_have_no_hits() -> None:
+    """The sample corpus holds no personal data (its commissioners are public officials)."""
+    from corpus.sample.generate import iter_records
+
+    for record in iter_records(60, seed=3):
+        findings = scan(record.text)
+        assert findings == [], (record.id, [f.context for f in findings[:3]])
+
+
 def test_score_reports_a_gate_that_misses() -> None:
     """The scorer itself can fail: documents stripped of their seeds' values lose recall."""
     docs = generate_corpus(20, seed=7)
