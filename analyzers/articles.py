@@ -17,7 +17,8 @@ from analyzers.normalize import Term, fold, identifier_terms, strip_zeros
 from corpus.garantes import load_registry
 
 _ROMAN = r"\b[ivxl]{1,7}\b"
-_FRAC_VALUE = rf"(?:{_ROMAN}|\d{{1,3}}\b)"
+# a fracción in arabic numerals only first ("fracción 5"), so "fracción V y 116" ends at V
+_FRAC_VALUE = rf"(?:{_ROMAN}|\d{{1,2}}\b)"
 _NUM = r"\d{1,4}(?:\s*(?:bis|ter|quater)\b)?"
 _ART_WORD = r"\b(?:articulos?|arts?)\b\.?"
 _FRAC_WORD = r"\b(?:fracciones|fraccion|fraccs?|fracs?|frs?)\b\.?"
@@ -65,9 +66,17 @@ def _article(value: str) -> str:
     return f"{number} {parts[1].capitalize()}" if len(parts) > 1 else number
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    forward: re.Pattern[str]  # "artículos 61, fracciones II y V, 134 y 135 de la LFTAIP"
+    item: re.Pattern[str]  # one article of the list above, with its fracciones
+    backward: re.Pattern[str]  # "fracción I del artículo 116 de la LGTAIP"
+    bare: re.Pattern[str]  # the canonical form "LGTAIP 113 V"
+    laws: dict[str, str]  # folded law name or abbreviation → abbreviation
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """(article-first, fracción-first, bare canonical, folded law name → abbreviation)."""
+def _patterns() -> _Patterns:
     names: dict[str, str] = {}
     for abbr, law_names in load_registry().laws.items():
         names[fold(abbr)] = abbr
@@ -75,44 +84,60 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
             names[" ".join(fold(name).split())] = abbr
     alternatives = sorted(names, key=len, reverse=True)
     law = "(?P<law>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in alternatives) + r")\b"
-    nums = rf"(?P<nums>{_NUM}(?:{_LIST_SEP}{_NUM})*)"
-    fracs = rf"(?P<fracs>{_FRAC_VALUE}(?:{_LIST_SEP}{_FRAC_VALUE})*)"
-    forward = re.compile(
-        rf"{_ART_WORD}\s*{nums}{_SUBDIVISION}(?:\s*,?\s*{_FRAC_WORD}\s*{fracs})?(?:{_CONNECTOR}{law})?"
-    )
-    backward = re.compile(
-        rf"{_FRAC_WORD}\s*{fracs}\s*,?\s*(?:del|de\s+los?)\s+{_ART_WORD}\s*(?P<nums>{_NUM})"
-        rf"(?:{_CONNECTOR}{law})?"
-    )
+    fracs = rf"{_FRAC_VALUE}(?:{_LIST_SEP}{_ROMAN})*"
+    item = rf"{_NUM}{_SUBDIVISION}(?:\s*,?\s*{_FRAC_WORD}\s*{fracs})?"
     abbrs = "|".join(
         re.escape(fold(a)) for a in sorted(load_registry().laws, key=len, reverse=True)
     )
-    bare = re.compile(rf"\b(?P<law>{abbrs})\s+(?P<nums>\d{{1,4}})(?:\s+(?P<fracs>{_ROMAN}))?")
-    return forward, backward, bare, names
+    return _Patterns(
+        forward=re.compile(
+            rf"{_ART_WORD}\s*(?P<items>{item}(?:{_LIST_SEP}{item})*)(?:{_CONNECTOR}{law})?"
+        ),
+        item=re.compile(
+            rf"(?P<num>{_NUM}){_SUBDIVISION}(?:\s*,?\s*{_FRAC_WORD}\s*(?P<fracs>{fracs}))?"
+        ),
+        backward=re.compile(
+            rf"{_FRAC_WORD}\s*(?P<fracs>{fracs})\s*,?\s*(?:del|de\s+los?)\s+{_ART_WORD}\s*"
+            rf"(?P<num>{_NUM})(?:{_CONNECTOR}{law})?"
+        ),
+        bare=re.compile(rf"\b(?P<law>{abbrs})\s+(?P<num>\d{{1,4}})(?:\s+(?P<fracs>{_ROMAN}))?"),
+        laws=names,
+    )
+
+
+def _refs(law: str | None, num: str, fracs_text: str | None) -> list[ArticleRef]:
+    article = _article(num)
+    if not fracs_text:
+        return [ArticleRef(law, article)]
+    return [ArticleRef(law, article, _fraccion(f)) for f in re.split(_LIST_SEP, fracs_text)]
 
 
 def parse_article_refs(text: str, default_law: str | None = None) -> list[ArticleRef]:
     """Every article reference in ``text``, in order; ``default_law`` fills a missing law.
 
-    "artículos 113 y 116" gives two references; fracciones attach to the last article
-    ("artículo 113, fracciones V y VI" → 113 V, 113 VI).
+    "artículos 113 y 116" gives two references, each fracción one more ("artículos 61,
+    fracciones II y V, 134 y 135 de la LFTAIP" → LFTAIP 61 II, 61 V, 134, 135); a law
+    named after a list applies to the whole list.
     """
     folded = fold(text.translate(_ORDINALS))
-    forward, backward, bare, names = _patterns()
+    p = _patterns()
     found: list[tuple[int, list[ArticleRef]]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (backward, forward, bare):
+    for pattern in (p.backward, p.forward, p.bare):
         for m in pattern.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
             law_text = m.group("law")
-            law = names[" ".join(law_text.split())] if law_text else default_law
-            nums = [_article(n) for n in re.split(_LIST_SEP, m.group("nums")) if n.strip()]
-            fracs_text = m.group("fracs")
-            fracs = [_fraccion(f) for f in re.split(_LIST_SEP, fracs_text)] if fracs_text else []
-            refs = [ArticleRef(law, n) for n in nums[:-1]]
-            refs += [ArticleRef(law, nums[-1], f) for f in fracs] or [ArticleRef(law, nums[-1])]
+            law = p.laws[" ".join(law_text.split())] if law_text else default_law
+            if pattern is p.forward:
+                refs = [
+                    ref
+                    for item in p.item.finditer(m.group("items"))
+                    for ref in _refs(law, item.group("num"), item.group("fracs"))
+                ]
+            else:
+                refs = _refs(law, m.group("num"), m.group("fracs"))
             found.append((m.start(), refs))
     return [ref for _, refs in sorted(found, key=lambda item: item[0]) for ref in refs]
 

@@ -30,6 +30,12 @@ from analyzers.articles import article_terms, normalize_articles, parse_article_
         ("art. 23 bis", ["23 Bis"]),
         ("artículo 0113", ["113"]),
         ("sin referencia alguna, 113", []),
+        (
+            "artículos 61, fracciones II, V y XII, 134 y 135 de la Ley Federal de Transparencia y Acceso a la Información Pública",
+            ["LFTAIP 61 II", "LFTAIP 61 V", "LFTAIP 61 XII", "LFTAIP 134", "LFTAIP 135"],
+        ),
+        ("artículo 113, fracción V y 116", ["113 V", "116"]),
+        ("art. 3 fr. 5 y VI", ["3 V", "3 VI"]),
     ],
 )
 def test_normalize_articles(text: str, expected: list[str]) -> None:

