@@ -145,23 +145,25 @@ def _until_next_label(text: str, folded: str, start: int, end: int) -> str:
 
 # Where a body is named says whether it issued the document: its masthead (the first lines)
 # counts most, then the caption and the closing vote formula; mentions in the body (a cited
-# criterion "emitido por el INAI") count least. A "Name (KEY)" pair counts once.
-_MASTHEAD_CHARS = 400
-_MASTHEAD_WEIGHT, _HEADER_WEIGHT, _CLOSING_WEIGHT, _BODY_WEIGHT = 20, 6, 3, 1
-_PLACE_WEIGHT, _EXPEDIENTE_WEIGHT = 2, 10
+# criterion "emitido por el INAI") count least, and repeated mentions add little. A
+# "Name (KEY)" pair counts once.
+_MASTHEAD_CHARS, _CAPTION_CHARS = 400, 1200
+_MASTHEAD_WEIGHT, _HEADER_WEIGHT, _CLOSING_WEIGHT, _BODY_WEIGHT = 20, 4, 3, 1
+_PLACE_WEIGHT, _EXPEDIENTE_WEIGHT, _MAX_REPEAT_BONUS = 2, 10, 5
 
 
 def detect_garante(
     text: str, folded: str, registry: Registry, header: int, own_exp_garante: str | None = None
 ) -> str | None:
     """The body that issued the document: names and places weighted by where they appear."""
-    scores: dict[str, float] = {}
-    closing = max(header, len(folded) - 1500)
+    weights: dict[str, list[int]] = {}
+    caption = min(header, _CAPTION_CHARS)
+    closing = max(caption, len(folded) - 1500)
 
     def weight(pos: int) -> int:
         if pos < _MASTHEAD_CHARS:
             return _MASTHEAD_WEIGHT
-        if pos < header:
+        if pos < caption:
             return _HEADER_WEIGHT
         if pos >= closing:
             return _CLOSING_WEIGHT
@@ -175,15 +177,15 @@ def detect_garante(
                 last = (key, m.end())
                 continue  # "Instituto … (IVAI)": one mention
             last = (key, m.end())
-            scores[key] = scores.get(key, 0) + weight(m.start())
-    for m in P.garante_places(registry).finditer(folded, 0, header):
+            weights.setdefault(key, []).append(weight(m.start()))
+    for m in P.garante_places(registry).finditer(folded, 0, caption):
         if m.lastgroup:
-            key = P.garante_of_group(registry, m.lastgroup)
-            scores[key] = scores.get(key, 0) + _PLACE_WEIGHT
+            weights.setdefault(P.garante_of_group(registry, m.lastgroup), []).append(_PLACE_WEIGHT)
     if own_exp_garante:
-        scores[own_exp_garante] = scores.get(own_exp_garante, 0) + _EXPEDIENTE_WEIGHT
-    if not scores:
+        weights.setdefault(own_exp_garante, []).append(_EXPEDIENTE_WEIGHT)
+    if not weights:
         return None
+    scores = {k: max(w) + min(len(w) - 1, _MAX_REPEAT_BONUS) for k, w in weights.items()}
     best = max(scores.items(), key=lambda kv: kv[1])
     return best[0] if best[1] >= 2 else None
 
