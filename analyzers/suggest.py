@@ -83,9 +83,12 @@ class Suggester:
         q_letters = _letter_counts(q.reshape(1, -1))
         q_mask = _masks(q_letters)[0]
         found: list[tuple[int, int, str]] = []
-        for length in range(max(1, len(query) - bound), len(query) + bound + 1):
+        # same length first: when only the best is wanted, a word found at distance d rules
+        # out lengths further than d and tightens the bound for the rest
+        lengths = range(max(1, len(query) - bound), len(query) + bound + 1)
+        for length in sorted(lengths, key=lambda n: abs(n - len(query))):
             bucket = self._buckets.get(length)
-            if bucket is None:
+            if bucket is None or abs(length - len(query)) > bound:
                 continue
             # each edit changes at most 2 letters of the set of letters, and the letter counts
             # by at most 2 in L1 distance: cheap filters before the edit distance itself
@@ -95,9 +98,18 @@ class Suggester:
             if not len(rows):
                 continue
             idx, dist = _distances(q, bucket.codes[rows], bound)
+            if not len(idx):
+                continue
             idx = rows[idx]
-            for i, d in zip(idx.tolist(), dist.tolist(), strict=True):
-                found.append((d, -int(bucket.freqs[i]), bucket.words[i]))
+            freqs = bucket.freqs[idx]
+            # the best ``limit`` of this bucket: by distance, then frequency
+            order = np.lexsort((-freqs, dist))[: limit * 4]
+            for i, d, f in zip(
+                idx[order].tolist(), dist[order].tolist(), freqs[order].tolist(), strict=True
+            ):
+                found.append((d, -f, bucket.words[i]))
+            if limit == 1:
+                bound = min(bound, int(dist.min()))
         found.sort()
         return [(w, d, -f) for d, f, w in found[:limit]]
 
@@ -150,11 +162,12 @@ def _distances(query: np.ndarray, words: np.ndarray, bound: int) -> tuple[np.nda
     n, length = words.shape
     idx = np.arange(n)
     cols = np.arange(length + 1)
+    cols = cols.astype(np.int16)
     prev = np.broadcast_to(cols, (n, length + 1)).copy()
     prevprev: np.ndarray | None = None
     for i in range(1, len(query) + 1):
         qc = query[i - 1]
-        cost = (words != qc).astype(np.int64)  # (n, length)
+        cost = (words != qc).astype(np.int16)  # (n, length)
         tmp = np.empty_like(prev)
         tmp[:, 0] = i
         tmp[:, 1:] = np.minimum(prev[:, 1:] + 1, prev[:, :-1] + cost)
