@@ -10,24 +10,27 @@ What is not a hit, by design: placeholders (XAXX010101000, all-X CURPs), redacti
 "folio", "expediente", "oficio"...), toll-free and switchboard numbers ("ext."), and the e-mail
 of an office: a role mailbox (transparencia@, contacto@...) or an address on a government domain
 (``*.gob.mx`` and ``ScanOptions.public_email_domains``): servants' official addresses are public
-under the transparency obligations (directorio). Names listed in ``ScanOptions.public_names``
-(commissioners, officials) are not hits either.
+under the transparency obligations (directorio). Names are not hits when the person is named
+in office ("C. Lic. X, Titular de...", "PONENTE: C. X", "los Comisionados A, C. B") or listed in
+``ScanOptions.public_names``; a "C." lettering a list item ("apartado C.") is not "ciudadano".
+A company's RFC (persona moral, 12 chars) is reported with low confidence (``rules_off`` where
+companies' RFCs are public). A public figure named after "C." (a candidate) is still held:
+only staff can tell, and ``redact`` gives them a draft versión pública.
 """
 
 from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from corpus import personal_data_patterns as P
 
-Kind = Literal["curp", "rfc", "voter_key", "clabe", "nss", "phone", "email", "address", "name"]
-Confidence = Literal["high", "medium", "low"]
 ReviewStatus = Literal["publicable", "retenido"]
 
 KINDS: tuple[str, ...] = (
@@ -80,6 +83,15 @@ class Finding:
         """Spanish name of the kind, for the staff page."""
         return KIND_LABELS.get(self.kind, self.kind)
 
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (for the staff area's review queue and the audit log)."""
+        return {**dataclasses.asdict(self), "context": self.context, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """The inverse of ``to_dict`` (derived keys are ignored)."""
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
+
 
 @dataclass(frozen=True)
 class ScanOptions:
@@ -106,6 +118,13 @@ class GateResult:
         for f in self.findings:
             out[f.kind] = out.get(f.kind, 0) + 1
         return out
+
+    def to_dict(self) -> dict[str, object]:
+        return {"status": self.status, "findings": [f.to_dict() for f in self.findings]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GateResult:
+        return cls(data["status"], tuple(Finding.from_dict(f) for f in data["findings"]))
 
 
 DEFAULT_OPTIONS = ScanOptions()

@@ -37,99 +37,33 @@ TARGET_PRECISION = 0.90
 
 # --- vocabulary ------------------------------------------------------------------------------
 
-FIRST = (
-    "Juan",
-    "María",
-    "José",
-    "Guadalupe",
-    "Luis",
-    "Ana",
-    "Carlos",
-    "Rosa",
-    "Jorge",
-    "Verónica",
-    "Andrés",
-    "Lucía",
-    "Fernando",
-    "Itzel",
-    "Ángel",
-    "Beatriz",
-    "Raúl",
-    "Xóchitl",
-    "Héctor",
-    "Noemí",
-    "Ramón",
-    "Citlali",
-    "Efraín",
-    "Sofía",
-    "Úrsula",
-    "Iván",
-    "Dolores",
-    "Jesús",
+
+def _items(text: str, sep: str | None = None) -> tuple[str, ...]:
+    return tuple(w.strip() for w in text.split(sep) if w.strip())
+
+
+FIRST = _items(
+    "Juan María José Guadalupe Luis Ana Carlos Rosa Jorge Verónica Andrés Lucía Fernando Itzel "
+    "Ángel Beatriz Raúl Xóchitl Héctor Noemí Ramón Citlali Efraín Sofía Úrsula Iván Dolores Jesús"
 )
-SURNAMES = (
-    "Hernández",
-    "García",
-    "Martínez",
-    "López",
-    "González",
-    "Pérez",
-    "Rodríguez",
-    "Sánchez",
-    "Ramírez",
-    "Cruz",
-    "Gómez",
-    "Chan",
-    "Pech",
-    "Canché",
-    "Uc",
-    "May",
-    "Dzib",
-    "Zapata",
-    "Villanueva",
-    "Ortiz",
-    "Domínguez",
-    "Ávila",
-    "Núñez",
-    "Ordóñez",
-    "Cetina",
-    "Balam",
+SURNAMES = _items(
+    "Hernández García Martínez López González Pérez Rodríguez Sánchez Ramírez Cruz Gómez Chan "
+    "Pech Canché Uc May Dzib Zapata Villanueva Ortiz Domínguez Ávila Núñez Ordóñez Cetina Balam"
 )
 PARTICLES = ("de la Cruz", "del Valle", "de los Santos", "de León")
-STREETS = (
-    "Reforma",
-    "Benito Juárez",
-    "Miguel Hidalgo",
-    "Ignacio Zaragoza",
-    "Francisco I. Madero",
-    "Revolución",
-    "Las Palmas",
-    "Emiliano Zapata",
-    "Adolfo Ruiz Cortines",
-    "Paseo Tabasco",
+STREETS = _items(
+    "Reforma, Benito Juárez, Miguel Hidalgo, Ignacio Zaragoza, Francisco I. Madero, Revolución, "
+    "Las Palmas, Emiliano Zapata, Adolfo Ruiz Cortines, Paseo Tabasco",
+    ",",
 )
-COLONIAS = (
-    "Centro",
-    "Jesús Carranza",
-    "Atasta",
-    "Petrolera",
-    "Itzimná",
-    "García Ginerés",
-    "Obrera",
-    "Rafael Lucio",
-    "Tamulté",
-    "Solidaridad",
+COLONIAS = _items(
+    "Centro, Jesús Carranza, Atasta, Petrolera, Itzimná, García Ginerés, Obrera, Rafael Lucio, "
+    "Tamulté, Solidaridad",
+    ",",
 )
 CITIES = ("Xalapa", "Villahermosa", "Campeche", "Tuxtla Gutiérrez", "Mérida", "Chetumal", "Cancún")
 STATE_CODES = ("VZ", "TC", "CC", "CS", "YN", "QR", "DF", "PL", "OC", "NE")
-FREE_MAIL = (
-    "gmail.com",
-    "hotmail.com",
-    "outlook.com",
-    "yahoo.com.mx",
-    "prodigy.net.mx",
-    "icloud.com",
-)
+FREE_MAIL = _items("gmail.com hotmail.com outlook.com yahoo.com.mx prodigy.net.mx icloud.com")
 BANKS = ("002", "012", "014", "021", "030", "036", "044", "058", "072", "127", "137", "646")
 SUJETOS = (
     "Ayuntamiento de Xalapa",

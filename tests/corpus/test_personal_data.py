@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import time
 
 import pytest
@@ -253,6 +254,14 @@ def test_check_gives_status_and_counts() -> None:
     assert result.status == "retenido"
     assert result.counts() == {"name": 1, "phone": 1, "email": 1}
     assert check("Se confirma la respuesta del sujeto obligado.") == GateResult("publicable", ())
+
+
+def test_gate_result_round_trips_through_json() -> None:
+    result = check("el C. Juan Pérez López, CURP HEGG560427MVZRRL04")
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["findings"][1]["label"] == "CURP"
+    assert "⟦HEGG560427MVZRRL04⟧" in data["findings"][1]["context"]
+    assert GateResult.from_dict(data) == result
 
 
 def test_findings_in_text_order_without_overlaps() -> None:
