@@ -69,19 +69,6 @@ def field_values(
     return FieldValues(tuple(values), np.concatenate(doc_parts), np.concatenate(code_parts))
 
 
-def date_keys(dates: FieldValues, size: int) -> NDArray[np.int32]:
-    """One sortable int per document (yyyymmdd; 0 when undated) from a date field."""
-    keys = np.zeros(size, dtype=np.int32)
-    as_int = np.array(
-        [int(v.replace("-", "")[:8].ljust(8, "0")) if v[:4].isdigit() else 0 for v in dates.values]
-        or [0],
-        dtype=np.int32,
-    )
-    if len(dates.docs):
-        keys[dates.docs] = as_int[dates.codes]
-    return keys
-
-
 class LruCache:
     """A tiny LRU for filter masks (masks are ~150 KB each at 150k documents)."""
 

@@ -45,6 +45,7 @@ from indexer.schema import (
 )
 from indexer.snippets import make_snippet, query_words
 from indexer.whoosh_facets import FieldValues, LruCache, Mask, field_values, top_values
+from indexer.whoosh_masks import MaskEvaluator
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class SearchSettings:
     suggest_below: int = 3  # suggest a correction when fewer hits than this
     snippet_chars: int = 240
     filter_cache: int = 64
+    term_cache: int = 256  # term masks kept per generation (one byte per document each)
 
 
 class MaskSet(DocIdSet):
@@ -88,6 +90,7 @@ class Generation:
         self._dates: np.ndarray | None = None
         self._suggester: Any = None
         self._suggester_built = False
+        self.masks = MaskEvaluator(searcher, self.live, settings.term_cache)
 
     def live(self) -> Mask:
         if self._live is None:
@@ -264,14 +267,7 @@ class SearchCore:
 
     def _matches(self, gen: Generation, q: wq.Query) -> Mask:
         """Every matching live document, as a mask: the exact total and the facets' input."""
-        if isinstance(q, wq.Every):
-            return gen.live().copy()
-        mask = np.zeros(gen.size, dtype=bool)
-        for sub, offset in gen.searcher.leaf_searchers():
-            ids = np.fromiter(q.docs(sub), dtype=np.int64)
-            if len(ids):
-                mask[ids + offset] = True
-        return mask
+        return gen.masks.evaluate(q)
 
     def _filter_mask(self, gen: Generation, params: SearchParams) -> Mask | None:
         """AND across fields of (OR within a field), and the date range; masks cached."""
@@ -285,11 +281,7 @@ class SearchCore:
             if mask is None:
                 mask = np.zeros(gen.size, dtype=bool)
                 for value in values:
-                    term = facet_term(value)
-                    for sub, offset in gen.searcher.leaf_searchers():
-                        ids = np.fromiter(wq.Term(name, term).docs(sub), dtype=np.int64)
-                        if len(ids):
-                            mask[ids + offset] = True
+                    mask |= gen.masks.term(name, facet_term(value))
                 gen.filters.put(key, mask)
             masks.append(mask)
         if params.date_from or params.date_to:

@@ -1,0 +1,116 @@
+"""Which documents match a whoosh query, as a numpy boolean mask: the exact total and the input
+of the facet counts, without scoring and without whoosh's per-document matcher loop.
+
+A term's postings are read block by block (the W3 codec's pickled, delta-coded id arrays,
+decoded with ``numpy.cumsum``) into a mask, cached per searcher generation; And, Or, Not and
+AndNot are mask algebra. Queries with positions (Phrase) fall back to whoosh's own matcher.
+Deleted documents are removed by AND-ing with the live mask at the end.
+
+Reading the codec's block layout uses private attributes of ``W3LeafMatcher``; when they are
+not there (another codec or whoosh release) the generic ``all_ids()`` path is used, so the
+result is the same, only slower. The brute-force tests in tests/indexer check the totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.searching import Searcher
+
+from indexer.whoosh_facets import LruCache, Mask
+
+
+def _fast_ids(leaf: Any) -> np.ndarray | None:
+    """All ids of a fresh W3 leaf matcher, block by block; None when the layout is unknown."""
+    needed = ("_read_data", "_goto", "_lastblock", "_nextoffset", "_data", "_byteids")
+    if not all(hasattr(leaf, a) for a in needed) or leaf._byteids:
+        return None
+    parts = []
+    while True:
+        leaf._read_data()
+        parts.append(np.cumsum(np.asarray(leaf._data[0], dtype=np.int64)))
+        if leaf._lastblock:
+            break
+        leaf._goto(leaf._nextoffset)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+class MaskEvaluator:
+    """Masks of whoosh queries over one searcher; term masks cached (LRU)."""
+
+    def __init__(self, searcher: Searcher, live: Callable[[], Mask], cache_size: int = 256) -> None:
+        self.searcher = searcher
+        self.live = live
+        self.size = searcher.reader().doc_count_all()
+        self.terms = LruCache(cache_size)
+        self._leaves = searcher.leaf_searchers()
+
+    def term(self, fieldname: str, text: Any) -> Mask:
+        key = (fieldname, text)
+        cached = self.terms.get(key)
+        if cached is not None:
+            return cached
+        mask = np.zeros(self.size, dtype=bool)
+        for sub, offset in self._leaves:
+            reader = sub.reader()
+            if (fieldname, text) not in reader:
+                continue
+            m = reader.postings(fieldname, text)
+            leaf = m.child if isinstance(m, FilterMatcher) else m
+            ids = _fast_ids(leaf)
+            if ids is None:
+                ids = np.fromiter(m.all_ids(), dtype=np.int64)
+            if len(ids):
+                mask[ids + offset] = True
+        mask &= self.live()
+        self.terms.put(key, mask)
+        return mask
+
+    def whoosh_docs(self, q: wq.Query) -> Mask:
+        """The generic path: whoosh's matcher, document by document."""
+        mask = np.zeros(self.size, dtype=bool)
+        for sub, offset in self._leaves:
+            ids = np.fromiter(q.docs(sub), dtype=np.int64)
+            if len(ids):
+                mask[ids + offset] = True
+        return mask
+
+    def evaluate(self, q: wq.Query) -> Mask:
+        """The mask of live documents matching ``q`` (a fresh array: callers may modify it)."""
+        return self._eval(q) & self.live()
+
+    def _eval(self, q: wq.Query) -> Mask:
+        if isinstance(q, wq.Term):
+            return self.term(q.fieldname, q.text).copy()
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return np.zeros(self.size, dtype=bool)
+        if isinstance(q, wq.Every):
+            return self.live().copy()
+        if isinstance(q, wq.Not):
+            return ~self._eval(q.query)
+        if isinstance(q, wq.AndNot):
+            return self._eval(q.a) & ~self._eval(q.b)
+        if isinstance(q, wq.And):
+            positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
+            negative = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
+            out = self._eval(positive[0]) if positive else self.live().copy()
+            for c in positive[1:]:
+                out &= self._eval(c)
+            for c in negative:
+                out &= ~self._eval(c)
+            return out
+        if isinstance(q, wq.Or):
+            out = np.zeros(self.size, dtype=bool)
+            for c in q.subqueries:
+                out |= self._eval(c)
+            return out
+        if isinstance(q, wq.PatternQuery):  # Prefix and the like: expand, then OR the terms
+            out = np.zeros(self.size, dtype=bool)
+            for text in q._btexts(self.searcher.reader()):
+                out |= self.term(q.fieldname, text)
+            return out
+        return self.whoosh_docs(q)
