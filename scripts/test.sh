@@ -2,6 +2,8 @@
 # The whole test suite: set-up, then ruff, mypy and pytest. Extra arguments go to pytest.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The browser tests (tests/search_app) need Debian's Chromium and its driver.
+export SETUP_EXTRA_DEBS="${SETUP_EXTRA_DEBS:-} chromium chromium-driver"
 # shellcheck source=setup.sh
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
