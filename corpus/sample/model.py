@@ -30,6 +30,7 @@ class Block:
     inline: bool = True
     section: str | None = None
     rows: tuple[tuple[str, ...], ...] = ()
+    align: str = ""  # "right": a caption block set against the right margin
 
 
 @dataclass

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from corpus.records import SAMPLE_MARKER
 from corpus.sample.model import MARKER_LINE, SampleDoc
@@ -73,6 +73,8 @@ def render_docx(doc: SampleDoc, rng: random.Random) -> bytes:
             continue
         p = d.add_paragraph()
         if block.kind == "field":
+            if block.align == "right":
+                p.paragraph_format.left_indent = Cm(8)
             run = p.add_run(block.label)
             run.bold = True
             if block.inline:

@@ -25,9 +25,10 @@ def _block_html(block: Block, caps_headings: bool) -> str:
     if block.kind == "heading":
         return f"<h3>{escape(block.text.upper() if caps_headings else block.text)}</h3>"
     if block.kind == "field":
+        attr = ' class="caratula" style="margin-left:50%"' if block.align == "right" else ""
         if block.inline:
-            return f"<p><strong>{escape(block.label)}</strong> {escape(block.text)}</p>"
-        return f"<p><strong>{escape(block.label)}</strong><br>\n{escape(block.text)}</p>"
+            return f"<p{attr}><strong>{escape(block.label)}</strong> {escape(block.text)}</p>"
+        return f"<p{attr}><strong>{escape(block.label)}</strong><br>\n{escape(block.text)}</p>"
     if block.kind == "table":
         head, *rows = block.rows
         cells = "".join(f"<th>{escape(c)}</th>" for c in head)
@@ -38,6 +39,33 @@ def _block_html(block: Block, caps_headings: bool) -> str:
     if block.kind == "place_date":
         return f'<p class="lugar-fecha" style="text-align:right">{escape(block.text)}</p>'
     return f"<p>{escape(block.text)}</p>"
+
+
+def _content(doc: SampleDoc, layout: str, rng: random.Random, caps: bool) -> str:
+    """The document's blocks as HTML; caption fields as a table or a <dl> on some sites."""
+    grouping = "table" if layout == "legacy" else ("dl" if rng.random() < 0.4 else "")
+    parts: list[str] = []
+    fields: list[Block] = []
+
+    def flush() -> None:
+        if not fields:
+            return
+        if grouping == "table":
+            rows = "".join(f"<tr><td><b>{escape(f.label)}</b></td><td>{escape(f.text)}</td></tr>\n" for f in fields)
+            parts.append(f'<table class="datos" border="1">\n{rows}</table>')
+        else:
+            items = "".join(f"<dt>{escape(f.label)}</dt><dd>{escape(f.text)}</dd>\n" for f in fields)
+            parts.append(f'<dl class="caratula">\n{items}</dl>')
+        fields.clear()
+
+    for block in doc.blocks:
+        if grouping and block.kind == "field" and block.label and doc.truth.doc_type != "criterio":
+            fields.append(block)
+            continue
+        flush()
+        parts.append(_block_html(block, caps))
+    flush()
+    return "\n".join(parts)
 
 
 def _noise_links(doc: SampleDoc, rng: random.Random, title: str) -> str:
@@ -52,7 +80,7 @@ def _noise_links(doc: SampleDoc, rng: random.Random, title: str) -> str:
 def render_html(doc: SampleDoc, layout: str, rng: random.Random) -> bytes:
     """Render ``doc`` as an HTML page; the encoding depends on the layout."""
     caps = rng.random() < 0.5
-    content = "\n".join(_block_html(b, caps) for b in doc.blocks)
+    content = _content(doc, layout, rng, caps)
     key = doc.truth.garante
     title = escape(f"{doc.truth.title} | {key}")
     menu = "".join(f'<li><a href="/{m.lower().replace(" ", "-")}">{escape(m)}</a></li>' for m in _MENU)

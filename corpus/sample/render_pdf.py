@@ -85,6 +85,8 @@ def _styles(font: tuple[str, str], size: float, justify: bool, hyphen: bool) -> 
         "heading": ParagraphStyle("heading", parent=body, fontName=font[1], alignment=TA_CENTER, spaceBefore=size,
                                   embeddedHyphenation=0),
         "field": ParagraphStyle("field", parent=body, alignment=TA_LEFT, spaceAfter=size * 0.2, embeddedHyphenation=0),
+        "field_right": ParagraphStyle("field_right", parent=body, alignment=TA_LEFT, leftIndent=8 * cm,
+                                      spaceAfter=size * 0.1, embeddedHyphenation=0),
         "place": ParagraphStyle("place", parent=body, alignment=TA_RIGHT, embeddedHyphenation=0),
         "sign": ParagraphStyle("sign", parent=body, alignment=TA_CENTER, embeddedHyphenation=0),
         "cell": ParagraphStyle("cell", parent=body, fontSize=size - 1, leading=(size - 1) * 1.25, alignment=TA_LEFT,
@@ -123,11 +125,12 @@ def flowables(doc: SampleDoc, layout: str, rng: random.Random, st: dict[str, Par
                     out.append(Spacer(1, 8))
                     fields_done = True
                 continue
+            fst = st["field_right"] if block.align == "right" and layout != "twocol" else st["field"]
             if block.inline:
-                out.append(_p(block.text, st["field"], hyphen and len(block.text) > 80, bold_label=block.label))
+                out.append(_p(block.text, fst, hyphen and len(block.text) > 80, bold_label=block.label))
             else:
-                out.append(_p(block.label, st["field"]))
-                out.append(_p(block.text, st["field"], hyphen and len(block.text) > 80))
+                out.append(_p(block.label, fst))
+                out.append(_p(block.text, fst, hyphen and len(block.text) > 80))
         elif block.kind == "heading":
             out.append(_p(block.text, st["heading"]))
         elif block.kind == "place_date":

@@ -73,30 +73,41 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     title = r.choice(kind_title)
     blocks.append(Block("title", title))
 
-    # --- header block -------------------------------------------------------------------
+    # --- header block: a caption of labelled fields, or the same facts in prose -----------
     anon = r.choice(ANON_MARKS)
     fields: list[Block] = []
     inline = r.random() < 0.75
-    fields.append(Block("field", raw, _label(w, ("Expediente:", "Expediente número:", "Número de expediente:", "Exp.:"), caps), inline))
+    align = "right" if r.random() < 0.25 else ""
+    exp_labels: tuple[str, ...] = ("Expediente:", "Expediente número:", "Número de expediente:", "Exp.:")
     if spec.kind == "recurso":
-        fields.append(Block("field", anon, _label(w, ("Recurrente:", "Persona recurrente:", "Promovente:"), caps), inline))
+        exp_labels += ("Recurso de revisión:", "Recurso de revisión número:")
+    fields.append(Block("field", raw, _label(w, exp_labels, caps), inline, align=align))
+    if spec.kind == "recurso":
+        fields.append(Block("field", anon, _label(w, ("Recurrente:", "Persona recurrente:", "Promovente:", "Solicitante:"), caps), inline, align=align))
     elif spec.kind == "denuncia":
-        fields.append(Block("field", anon, _label(w, ("Denunciante:", "Persona denunciante:"), caps), inline))
-    fields.append(Block("field", spec.sujeto[0], _label(w, ("Sujeto obligado:", "Sujeto obligado responsable:"), caps), inline))
+        fields.append(Block("field", anon, _label(w, ("Denunciante:", "Persona denunciante:"), caps), inline, align=align))
+    fields.append(Block("field", spec.sujeto[0], _label(w, ("Sujeto obligado:", "Sujeto obligado responsable:", "Sujeto obligado recurrido:"), caps), inline, align=align))
     if spec.ponente is not None:
         p = spec.ponente
-        fields.append(Block("field", _honorific(w, p.female) + p.name, _ponente_label(w, p.female, caps), inline))
+        if r.random() < 0.2:
+            title_word = "Comisionada" if p.female else "Comisionado"
+            fields.append(Block("field", f"{title_word.upper() if caps else title_word} {p.name}", _label(w, ("Ponente:", "Ponencia:"), caps), inline, align=align))
+        else:
+            fields.append(Block("field", _honorific(w, p.female) + p.name, _ponente_label(w, p.female, caps), inline, align=align))
     if spec.folio is not None:
-        fields.append(Block("field", spec.folio, _label(w, ("Folio de solicitud:", "Folio de la solicitud:", "Folio PNT:", "Número de folio:", "Folio:"), caps), inline))
+        fields.append(Block("field", spec.folio, _label(w, ("Folio de solicitud:", "Folio de la solicitud:", "Folio PNT:", "Número de folio:", "Folio:", "No. de solicitud:"), caps), inline, align=align))
     if r.random() < 0.25:
         aide = r.choice(("Mtra. Adriana", "Lic. Luisa", "Lic. Carlos", "Mtro. Tomás"))
         fields.insert(r.randrange(1, len(fields)), Block("field", f"{aide} {r.choice(('Ávila', 'Beltrán', 'Cano', 'Duarte'))}",
-                                                         _label(w, ("Proyectista:", "Secretario de estudio y cuenta:"), caps), inline))
+                                                         _label(w, ("Proyectista:", "Secretaría de estudio y cuenta:", "Colaboró:"), caps), inline, align=align))
     if r.random() < 0.2:
-        fields.append(Block("field", date_numeric(spec.when, r.choice((0, 1, 2))), _label(w, ("Fecha de resolución:", "Fecha de sesión:"), caps), inline))
+        fields.append(Block("field", date_numeric(spec.when, r.choice((0, 1, 2))), _label(w, ("Fecha de resolución:", "Fecha de sesión:"), caps), inline, align=align))
     if spec.kind == "recurso" and r.random() < 0.3:
         fields.insert(1, fields.pop(len(fields) - 1))  # another field order
-    blocks.extend(fields)
+    if r.random() < 0.12:
+        blocks.append(Block("para", _caption_prose(w, spec, raw, anon)))
+    else:
+        blocks.extend(fields)
 
     # --- place and date -----------------------------------------------------------------
     d = spec.when
@@ -263,6 +274,20 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     )
     header = r.choice((raw, f"Expediente: {raw}", f"{spec.garante} | {raw}", f"Recurso de revisión {raw}" if spec.kind == "recurso" else raw))
     return SampleDoc(truth, blocks, w.g.name, header, short)
+
+
+def _caption_prose(w: Writer, spec: DocSpec, raw: str, anon: str) -> str:
+    """The caption's facts told in one sentence, as some bodies publish them."""
+    assert spec.sujeto is not None
+    what = {"recurso": f"en el recurso de revisión {raw}, interpuesto por {anon}",
+            "denuncia": f"en la denuncia {raw}, presentada por {anon}",
+            "acuerdo": f"respecto del cumplimiento de la resolución dictada en el expediente {raw}"}[spec.kind]
+    text = f"Resolución que emite el Pleno del {w.g.name} {what}, en contra de {spec.sujeto[0]}"
+    if spec.folio:
+        text += f", derivado de la solicitud de información con folio {spec.folio}"
+    if spec.ponente:
+        text += f", siendo {'ponente la Comisionada' if spec.ponente.female else 'ponente el Comisionado'} {spec.ponente.name}"
+    return text + "."
 
 
 def _resolutivos(w: Writer, spec: DocSpec, raw: str) -> list[str]:

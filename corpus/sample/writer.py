@@ -98,8 +98,9 @@ class Writer:
         """Cite an earlier expediente of this body, another body, or INAI."""
         roll = self.rng.random()
         own = self.pools.by_topic.get((self.spec.garante, self.spec.topic)) or self.pools.expedientes.get(self.spec.garante)
+        when: str | None = None
         if roll < 0.55 and own:
-            exp = self.rng.choice(own[-200:])[0]
+            exp, _, _, when = self.rng.choice(own[-200:])
         elif roll < 0.75:
             others = [g for g in self.pools.expedientes if g != self.spec.garante]
             if not others:
@@ -113,7 +114,10 @@ class Writer:
                                   self.rng.randrange(1, 15000), year, None)
         if exp.canonical == self.cites.own_expediente:
             return None
-        return expediente_phrase(self.rng, self.cites, exp, self.spec.garante)
+        phrase = expediente_phrase(self.rng, self.cites, exp, self.spec.garante)
+        if when and self.rng.random() < 0.5:
+            phrase += f", resuelto el {self.date_text(date.fromisoformat(when), 0.5)}"
+        return phrase
 
     def fill(self, template: str, articles: tuple[ArticleRef, ...] | None = None) -> str:
         """Fill a template's placeholders, recording the citations written."""
