@@ -1,5 +1,6 @@
-"""Web-app fixtures: one real whoosh index per session, built from the hand-written records
-of ``records.py`` (marked as sample), and an app + test client over it."""
+"""Web-app fixtures: real whoosh indexes built once per session — one from the hand-written
+records of ``web_records.py`` (exact expectations), one from the generated sample corpus
+(what users see; the browser tests run on it) — and apps + test clients over them."""
 
 from __future__ import annotations
 
@@ -43,3 +44,30 @@ def app(web_index: Path) -> Iterator[Flask]:
 @pytest.fixture()
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+SAMPLE_COUNT = 40
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real index of generated sample records (``corpus.sample``), as ``serve`` builds."""
+    from corpus.sample.generate import write_records
+
+    root = tmp_path_factory.mktemp("sample-index")
+    records = write_records(root / "muestra", SAMPLE_COUNT, seed=0)
+    report = build_index([records], root / "index", enrich=False)
+    assert report.added == SAMPLE_COUNT and not report.failed, report.failed
+    return root / "index"
+
+
+@pytest.fixture(scope="session")
+def sample_app(sample_index: Path) -> Iterator[Flask]:
+    application = create_app({"TESTING": True, "INDEX_DIR": str(sample_index)})
+    yield application
+    application.extensions["precedentes"].close()
+
+
+@pytest.fixture()
+def sample_client(sample_app: Flask) -> FlaskClient:
+    return sample_app.test_client()
