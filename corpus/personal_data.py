@@ -246,9 +246,24 @@ Hit = tuple[int, int, str, str]
 
 
 def _curps(text: str, options: ScanOptions) -> Iterator[Hit]:
-    for m in P.CURP.finditer(text):
-        if curp_is_valid(m.group()):
+    for m in P.TOKEN18.finditer(text):
+        value = m.group()
+        if curp_is_valid(value):
             yield m.start(), m.end(), "curp", "high"
+        elif value.isalnum() and not value.isdigit() and curp_is_valid(_undo_ocr(value)):
+            yield m.start(), m.end(), "curp_ocr", "medium"  # e.g. "G0ME..." read from a scan
+
+
+def _undo_ocr(value: str) -> str:
+    """A CURP candidate with OCR's letter/digit confusions undone by position."""
+    return "".join(
+        ch.translate(P.OCR_TO_LETTER)
+        if shape == "L"
+        else ch.translate(P.OCR_TO_DIGIT)
+        if shape == "D"
+        else ch
+        for ch, shape in zip(value, P.CURP_SHAPE, strict=True)
+    )
 
 
 def _rfcs(text: str, options: ScanOptions) -> Iterator[Hit]:
@@ -396,7 +411,10 @@ def _among_officials(text: str, start: int) -> bool:
         last = m
     if last is None or "\n\n" in before[last.end() :]:
         return False  # a new paragraph starts a new list
-    return P.OFFICIALS_GAP.fullmatch(before, last.end()) is not None
+    gap = before[last.end() :]
+    if any(w.casefold() not in P.ABBREVIATIONS for w in P.ABBREVIATION_DOT.findall(gap)):
+        return False  # "...Monterrey Chepov. la C. X": the list ended with the sentence
+    return P.OFFICIALS_GAP.fullmatch(gap) is not None
 
 
 def _lettered_item(text: str, start: int, b_lines: list[int]) -> bool:

@@ -13,6 +13,13 @@ import re
 
 # CURP: 4 letters, YYMMDD, sex (H, M, or X since 2023), state, 3 consonants, 1 char, check digit.
 CURP = re.compile(r"(?=[A-Z])(?<![A-Z0-9Ñ&])[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Z0-9Ñ&])")
+# Any 18-character token: a CURP that OCR garbled (O for 0, 1 for I...) is looked for in these.
+TOKEN18 = re.compile(r"(?=[A-Z0-9])(?<![A-Z0-9Ñ&])[A-Z0-9]{18}(?![A-Z0-9Ñ&])")
+# OCR confusions, undone by position: in a letter slot a digit means a letter, and vice versa.
+OCR_TO_LETTER = str.maketrans("0158264", "OISBZGA")
+OCR_TO_DIGIT = str.maketrans("OQDILSBZGT", "0001158267")
+# Which positions of a CURP hold letters ("L"), digits ("D") or either ("*").
+CURP_SHAPE = "LLLLDDDDDDLLLLLL*D"
 # The alphabet of RENAPO's check-digit algorithm (Ñ sits between N and O).
 CURP_ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
 CURP_STATES = frozenset(
@@ -177,6 +184,11 @@ PUBLIC_OFFICE_BEFORE = re.compile(
 # (each followed by a separator, so a string splits one way only: no backtracking blow-up).
 OFFICIALS_GAP = re.compile(
     r"[\s,:;]*(?:(?:[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü.'-]*|de|del|la|las|los|y|e|a|en)(?:[\s,:;]+|\Z))*"
+)
+# A word ending in "." inside such a list ends a sentence unless it is one of these.
+ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{2,})\.(?=\s)")
+ABBREVIATIONS = frozenset(
+    "lic licda licdo lcda lcdo mtro mtra dr dra ing arq prof profr profra sr sra srita ma".split()  # noqa: SIM905
 )
 # Public offices: a name followed by one of these (", Titular de...") is a servant in office.
 PUBLIC_OFFICE_AFTER = re.compile(

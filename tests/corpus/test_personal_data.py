@@ -119,6 +119,8 @@ def test_yymmdd(value: str, valid: bool) -> None:
 HITS = [
     ("curp", "con CURP HEGG560427MVZRRL04 y", "HEGG560427MVZRRL04"),
     ("curp", "(BOXW310820HNERXN09)", "BOXW310820HNERXN09"),
+    ("curp", "CURP HEGG56O427MVZRRL04,", "HEGG56O427MVZRRL04"),  # OCR: O for 0
+    ("curp", "CURP PEGL890909MJCRM508,", "PEGL890909MJCRM508"),  # OCR: 5 for S
     ("rfc", "RFC: GODE561231GR8.", "GODE561231GR8"),
     ("rfc", "R.F.C. GODE-561231-GR8,", "GODE-561231-GR8"),
     ("rfc", "a nombre de GODE561231GR0 por", "GODE561231GR0"),  # wrong check digit: still an RFC
@@ -163,6 +165,11 @@ HITS = [
         "JUAN PÉREZ LÓPEZ",
     ),
     ("name", "Nombre del solicitante: Ana Cetina Balam.", "Ana Cetina Balam"),
+    (
+        "name",
+        "Comisionado Ponente Rosendoevgueni Monterrey Chepov. la C. Sofía Uc Pech presentó",
+        "Sofía Uc Pech",
+    ),
     ("name", "A.\tAntecedentes\nC. Juan Pérez López\nPRESENTE", "Juan Pérez López"),
 ]
 
@@ -182,6 +189,7 @@ NOT_HITS = [
     "CURP: XXXXXXXXXXXXXXXXXX.",
     "la CURP BOXW310820HNERXN08 no corresponde",  # wrong check digit
     "CLABE 032180000118359718",  # wrong check digit
+    "la clave HEGG56O427MVZRRL05 no es válida",  # OCR-garbled and a wrong check digit
     "el nombre de la persona recurrente [Eliminado] y su domicilio [Eliminado].",
     "teléfono ********, correo electrónico ******** y CURP ********.",
     "la C. [Eliminado] presentó; el particular (…) se inconformó; Dato protegido.",
@@ -214,6 +222,8 @@ NOT_HITS = [
     "Colonia Centro de la ciudad de Mérida",  # a place, no number: not an address
     "Al C. Lic. Manuel Aguirre Berlanga, Subsecretario Encargado del Despacho",  # in office
     "el C. Juan Pérez López, Titular de la Unidad de Transparencia, informó",
+    "así lo resolvieron los Comisionados Lic. Ana Uc Pech, Mtro. Raúl Ek May y C. Rosa Chan Cruz",
+    "COMISIONADA PONENTE:\nC. Claudia Reyes Solís\nFOLIO: 271158600003523",
     "en términos del apartado C. Derechos Humanos del Plan",
     "A. Primer punto.\nB. Segundo punto.\nC. Derechos Humanos Laborales",
     "RECURRENTE: [ELIMINADO]\nSUJETO OBLIGADO: Ayuntamiento de Centro",
