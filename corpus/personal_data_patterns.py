@@ -144,10 +144,12 @@ POSTCODE = re.compile(
 EXTERIOR_NUMBER = re.compile(
     r"\bn[uú]m(?:ero|\.)?\s+(?:exterior|ext\.?|interior|int\.?)\s*:?\s*\d{1,5}\b", re.IGNORECASE
 )
-# Words before an address that make it the office of a body (public), not a person's home.
+# Words before an address that make it the office of a body or the site of public works
+# ("la pavimentación de la calle 21 entre 10 y 12"), not a person's home.
 INSTITUTIONAL_ADDRESS = re.compile(
     r"\b(?:oficinas|instalaciones|sede|domicilio\s+(?:oficial|legal|institucional|fiscal)\s+de|"
-    r"recinto|palacio\s+municipal)\b",
+    r"recinto|palacio\s+municipal|pavimentaci[oó]n|repavimentaci[oó]n|rehabilitaci[oó]n|"
+    r"construcci[oó]n|obras?|bacheo|alumbrado|drenaje|banquetas?|guarniciones|tramo)\b",
     re.IGNORECASE,
 )
 PERSONAL_ADDRESS = re.compile(

@@ -409,6 +409,7 @@ def _distractor(rng: random.Random) -> str:
             "ATENTAMENTE\n\nMORELOS CANSECO GÓMEZ\n\nTITULAR DE LA UNIDAD DE TRANSPARENCIA",
             "Al C. Presidente del Comité de Transparencia",
             "la vida privada a que se refiere el artículo 16",
+            f"la pavimentación de la calle {rng.randint(1, 99)} entre {rng.randint(1, 99)} y {rng.randint(1, 99)} de la colonia Centro",
             f"la solicitud presentada vía telefónica con folio {str(rng.randint(2, 9)) + _digits(rng, 9)}",
             f"consultable en las páginas {rng.randint(10, 99)}-{rng.randint(100, 200)} del Diario Oficial",
         )

@@ -153,6 +153,11 @@ HITS = [
         "calle 60 número 452 por 51 y 53, colonia Centro",
     ),
     ("address", "en Calle Hidalgo S/N, Colonia Obrera;", "Calle Hidalgo S/N, Colonia Obrera"),
+    (
+        "address",
+        "la obra frente al domicilio del recurrente en Calle 8 número 31, Col. Centro",
+        "Calle 8 número 31, Col. Centro",
+    ),
     ("name", "el C. Juan Pérez de la Cruz, con", "Juan Pérez de la Cruz"),
     ("name", "la C. Lic. María José Gómez Ruiz, quien", "María José Gómez Ruiz"),
     ("name", "la persona recurrente Itzel Canché Pech manifestó", "Itzel Canché Pech"),
@@ -220,6 +225,8 @@ NOT_HITS = [
     "ATENTAMENTE\n\nMORELOS CANSECO GÓMEZ\n\nTITULAR DE LA UNIDAD DE TRANSPARENCIA",
     "Comisionado Ponente Rosendoevgueni Monterrey Chepov.",
     "Colonia Centro de la ciudad de Mérida",  # a place, no number: not an address
+    "el contrato de pavimentación de la calle 21 entre 10 y 12 de la colonia Centro",
+    "la obra ubicada en Avenida Universidad número 100, Col. Centro, C.P. 86000",
     "Al C. Lic. Manuel Aguirre Berlanga, Subsecretario Encargado del Despacho",  # in office
     "el C. Juan Pérez López, Titular de la Unidad de Transparencia, informó",
     "así lo resolvieron los Comisionados Lic. Ana Uc Pech, Mtro. Raúl Ek May y C. Rosa Chan Cruz",
