@@ -108,9 +108,33 @@ def toc_generations(index_dir: Path) -> list[int]:
     return sorted(gens, reverse=True)
 
 
+class _ClosingStorage(FileStorage):
+    """A FileStorage that remembers the files it opened, so they can be closed even when
+    whoosh raises half-way through reading a damaged TOC (it does not close them then)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.opened: list[Any] = []
+
+    def open_file(self, name: str, **kwargs: Any) -> Any:
+        f = super().open_file(name, **kwargs)
+        self.opened.append(f)
+        return f
+
+    def close_opened(self) -> None:
+        for f in self.opened:
+            if not f.is_closed:
+                f.close()
+        self.opened.clear()
+
+
 def segment_ids(index_dir: Path, generation: int) -> set[str]:
     """The segment ids a generation's TOC names (raises when the TOC cannot be read)."""
-    toc = TOC.read(FileStorage(str(index_dir)), INDEX_NAME, gen=generation)
+    storage = _ClosingStorage(str(index_dir))
+    try:
+        toc = TOC.read(storage, INDEX_NAME, gen=generation)
+    finally:
+        storage.close_opened()
     return {s.segment_id() for s in toc.segments}
 
 

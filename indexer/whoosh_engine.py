@@ -82,6 +82,7 @@ class WhooshEngine:
         self._manifest: dict[str, Any] = {}
         self._gen = -1
         self._searcher: Searcher | None = None
+        self._retired: list[Searcher] = []
         self._searcher_gen = -1
         self._record_columns: Any = None
         self._core: Any = None
@@ -126,9 +127,12 @@ class WhooshEngine:
         gen = self._current_generation()
         with self._lock:
             if self._searcher is None or self._searcher_gen != gen:
-                # A fresh searcher, not Searcher.refresh(): whoosh-reloaded's reader reuse
-                # appends the old reader's segments, merged-away ones included. The old
-                # searcher is left to the garbage collector: other threads may still use it.
+                # A fresh searcher, not Searcher.refresh() (see PinnedIndex.reader). The one it
+                # replaces may still be in use by another thread: it is closed one reopening
+                # later (or at close()), not now.
+                for old in self._retired:
+                    old.close()
+                self._retired = [self._searcher] if self._searcher is not None else []
                 self._searcher = self.index.searcher()
                 self._searcher_gen = gen
                 self._record_columns = None
@@ -281,9 +285,10 @@ class WhooshEngine:
             if self._core is not None:
                 self._core.close()
                 self._core = None
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            for searcher in [*self._retired, self._searcher]:
+                if searcher is not None:
+                    searcher.close()
+            self._searcher, self._retired = None, []
             self._record_columns = None
             self.cache.clear()
 
