@@ -128,16 +128,20 @@ class GateResult:
 
 
 DEFAULT_OPTIONS = ScanOptions()
+_SPACE_LIKE = str.maketrans({c: " " for c in "\r\u00a0\u2007\u202f\u2009\u200a\t\f\v"})
 
 
 def scan(text: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[Finding]:
     """Every personal-data hit in ``text``, in text order, overlaps resolved by kind priority."""
+    # Carriage returns (pypdfium2 ends lines with \r\n) and odd spaces become plain spaces:
+    # same length, so offsets still point into ``text``.
+    plain = text.translate(_SPACE_LIKE)
     raw: list[tuple[str, int, int, str, str]] = []  # kind, start, end, rule, confidence
     for kind, detector in _DETECTORS:
         if kind in options.kinds:
             raw.extend(
                 (kind, s, e, rule, conf)
-                for s, e, rule, conf in detector(text, options)
+                for s, e, rule, conf in detector(plain, options)
                 if rule not in options.rules_off
             )
     # Higher-priority kinds first; keep an item only if it overlaps nothing kept (kept spans are

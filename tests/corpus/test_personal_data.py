@@ -259,6 +259,19 @@ def test_every_kind_has_a_spanish_label() -> None:
     assert set(KIND_LABELS) == set(KINDS)
 
 
+def test_crlf_and_odd_spaces_keep_offsets() -> None:
+    text = (
+        "semblanza del C. Andrés Manuel López\r\nObrador.\r\nTel.\u00a0(999)\u00a0123\u00a04567\r\n"
+    )
+    findings = scan(text)
+    assert [f.kind for f in findings] == ["name", "phone"]
+    assert [f.value for f in findings] == [
+        "Andrés Manuel López\r\nObrador",
+        "(999)\u00a0123\u00a04567",
+    ]
+    assert all(text[f.start : f.end] == f.value for f in findings)
+
+
 def test_review_status() -> None:
     assert review_status([]) == "publicable"
     assert review_status(scan("CURP HEGG560427MVZRRL04")) == "retenido"
