@@ -6,15 +6,18 @@ parent. A worker that runs past its deadline is killed and replaced; one that di
 the kernel, a crash in a C library) costs only the file it was reading. Workers are reused
 across files and recycled after a memory error or ``max_tasks_per_worker`` files.
 
-Workers start from a ``forkserver`` (not a plain fork of the caller, which may hold threads
-such as a progress bar's) that has the extraction modules preloaded.
+Workers are plain subprocesses (``python -m corpus.extract.worker``), not forks of the caller
+(which may hold threads, such as a progress bar's) nor multiprocessing children (which
+re-import the caller's ``__main__``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing as mp
+import os
 import signal
+import subprocess
+import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -23,66 +26,19 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+import corpus
 from corpus.errors import (
     ExtractionCrashError,
     ExtractionMemoryError,
     ExtractionTimeoutError,
     IngestError,
 )
-from corpus.extract.core import ExtractOptions, extract_with, make_options
+from corpus.extract.core import ExtractOptions, make_options
 from corpus.records import ExtractedText
 
 DEFAULT_TIMEOUT_S = 600.0
 DEFAULT_MAX_MEMORY_MB = 2048
 Result = ExtractedText | IngestError
-
-
-def _limit_memory(max_memory_mb: int) -> None:
-    import resource
-
-    limit = max_memory_mb * 1024 * 1024
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _worker_main(conn: Connection, max_memory_mb: int) -> None:
-    """Worker loop: receive (task id, path, options), send back (task id, result)."""
-    import logging
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    if max_memory_mb > 0:
-        _limit_memory(max_memory_mb)
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        task_id, path, options = message
-        result: Result
-        recycle = False
-        try:
-            result = extract_with(Path(path), options)
-        except IngestError as exc:
-            result = exc
-        except MemoryError:
-            result = ExtractionMemoryError(path, f"superó el límite de {max_memory_mb} MB")
-            recycle = True
-        except RecursionError:
-            result = IngestError(path, "estructura anidada en exceso", reason="corrupt")
-        except Exception as exc:  # a bug or an exotic failure: report it, keep the batch going
-            result = IngestError(path, f"error inesperado: {type(exc).__name__}: {exc}")
-        try:
-            conn.send((task_id, result))
-        except MemoryError:
-            conn.send((task_id, ExtractionMemoryError(path, "resultado demasiado grande")))
-            recycle = True
-        if recycle:
-            return
 
 
 @dataclass
@@ -93,29 +49,52 @@ class _Task:
 
 
 class _Worker:
-    """One child process and its end of the pipe."""
+    """One worker subprocess and the two pipes to it."""
 
-    def __init__(self, ctx: Any, max_memory_mb: int) -> None:
-        parent_conn, child_conn = ctx.Pipe(duplex=True)
-        self.conn: Connection = parent_conn
-        self.proc = ctx.Process(target=_worker_main, args=(child_conn, max_memory_mb), daemon=True)
-        self.proc.start()
-        child_conn.close()
+    def __init__(self, max_memory_mb: int) -> None:
+        task_r, task_w = os.pipe()
+        result_r, result_w = os.pipe()
+        env = dict(os.environ)
+        package_root = str(Path(corpus.__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "corpus.extract.worker", str(task_r), str(result_w),
+                 str(max_memory_mb)],
+                pass_fds=(task_r, result_w),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )  # fmt: skip
+        finally:
+            os.close(task_r)
+            os.close(result_w)
+        self.inbox = Connection(task_w, readable=False)
+        self.conn = Connection(result_r, writable=False)
         self.task: _Task | None = None
         self.done = 0
 
     def send(self, task: _Task, options: ExtractOptions) -> None:
         self.task = task
-        self.conn.send((task.index, str(task.path), options))
+        self.inbox.send((task.index, str(task.path), options))
+
+    def exitcode(self) -> int | None:
+        try:
+            return self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            return None
 
     def stop(self, *, kill: bool = False) -> None:
-        if not kill and self.proc.is_alive():
+        if not kill and self.proc.poll() is None:
             with contextlib.suppress(OSError):
-                self.conn.send(None)
-            self.proc.join(2)
-        if self.proc.is_alive():
+                self.inbox.send(None)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(2)
+        if self.proc.poll() is None:
             self.proc.kill()
-            self.proc.join(5)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(5)
+        self.inbox.close()
         self.conn.close()
 
 
@@ -130,12 +109,6 @@ def _death_error(path: Path, exitcode: int | None) -> IngestError:
             return ExtractionMemoryError(path, "el sistema terminó el proceso (falta de memoria)")
         return ExtractionCrashError(path, f"señal {name}")
     return ExtractionCrashError(path, f"código de salida {exitcode}")
-
-
-def _context() -> Any:
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["corpus.extract.core"])
-    return ctx
 
 
 def extract_many(
@@ -162,7 +135,6 @@ def extract_many(
     total = len(todo)
     if not total:
         return
-    ctx = _context()
     pool: list[_Worker] = []
     finished: dict[int, tuple[Path, Result]] = {}  # ordered mode: waiting for earlier ones
     next_out = 0
@@ -175,7 +147,7 @@ def extract_many(
                 if idle is None:
                     if len(pool) >= max(1, workers):
                         break
-                    idle = _Worker(ctx, max_memory_mb)
+                    idle = _Worker(max_memory_mb)
                     pool.append(idle)
                 new_task = todo.popleft()
                 new_task.deadline = time.monotonic() + timeout_s
@@ -194,8 +166,7 @@ def extract_many(
                         try:
                             _task_id, outcome = worker.conn.recv()
                         except (EOFError, OSError):
-                            worker.proc.join(5)
-                            outcome = _death_error(task.path, worker.proc.exitcode)
+                            outcome = _death_error(task.path, worker.exitcode())
                             retire = True
                     elif time.monotonic() >= task.deadline:
                         outcome = ExtractionTimeoutError(
