@@ -30,7 +30,7 @@ from corpus.errors import (
     OcrUnavailableError,
     TruncatedFileError,
 )
-from corpus.extract.clean import clean_pages
+from corpus.extract.clean import clean_pages, fix_ocr_identifiers
 from corpus.records import ExtractedText, PageMethod, PageText
 
 _STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
@@ -320,7 +320,7 @@ def extract_pdf(
                 ocr_problem = f"el OCR falló: {exc}"
             else:
                 for index, text in found.items():
-                    texts[index] = text
+                    texts[index] = fix_ocr_identifiers(text)
                     methods[index] = "ocr"
     if ocr_problem:
         listed = ", ".join(str(i + 1) for i in scanned[:20]) + ("…" if len(scanned) > 20 else "")
