@@ -16,6 +16,7 @@ Lists keep first-seen order without duplicates; ``exclude`` drops the document's
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -65,8 +66,19 @@ def canonical_with(fmt: ExpedienteFormat, value: str) -> str | None:
 
 
 def cited_expedientes(text: str, registry: Registry, exclude: Iterable[str] = ()) -> list[str]:
-    """Canonical expedientes cited in ``text``, first-seen, without ``exclude``."""
-    return dedupe((m[3] for m in expediente_matches(text, registry)), exclude)
+    """Canonical expedientes cited in ``text``, first-seen, without ``exclude``.
+
+    An expediente that is one of ``exclude`` without its ponencia ("IVAI-REV/3/2025" for
+    "IVAI-REV/3/2025/II") is the document's own, written short or cut by OCR: left out too.
+    """
+    own = [e for e in exclude if e]
+
+    def is_own(canonical: str) -> bool:
+        return any(
+            e.startswith(canonical) and e[len(canonical) : len(canonical) + 1] in "/-" for e in own
+        )
+
+    return dedupe((m[3] for m in expediente_matches(text, registry) if not is_own(m[3])), own)
 
 
 # --- criteria ------------------------------------------------------------------------------
@@ -163,14 +175,19 @@ def int_to_roman(n: int) -> str:
     return out
 
 
-def _fractions(fracs: str | None) -> list[str]:
-    """Roman fracciones of a list: "i, ii y iv" → I, II, IV; "i a la v" → I to V."""
+def _fractions(fracs: str | None, original: str | None = None) -> list[str]:
+    """Roman fracciones of a list: "i, ii y iv" → I, II, IV; "i a la v" → I to V.
+
+    ``original`` is the same span as written: a lower-case "l" there is OCR's "I", while an
+    upper-case "L" is fracción 50.
+    """
     if not fracs:
         return []
     out: list[str] = []
     pending_range = False
     for m in P.ROMAN_SPLIT.finditer(fracs):
-        value = m.group("a").upper()
+        written = original[m.start("a") : m.end("a")] if original else m.group("a")
+        value = (written.replace("l", "I") if original else written).upper()
         if pending_range and out:
             lo, hi = roman_to_int(out[-1]), roman_to_int(value)
             if lo < hi <= lo + 40:
@@ -185,6 +202,8 @@ def _fractions(fracs: str | None) -> list[str]:
 
 
 def _article_number(raw: str) -> str:
+    if re.fullmatch(r"[1-9]0\.", raw):  # OCR's "60." for "6o."
+        return raw[0]
     m = re.match(r"(\d{1,3})\s?o?\b\.?\s*[ -]?(bis|ter|quater|quinquies)?", raw)
     if not m:
         return raw
@@ -244,9 +263,15 @@ def cited_articles(
     last_law: tuple[int, int, str] | None = None  # (paragraph start, position, law named)
     headings = {m.start("art") for m in P.ARTICLE_HEADING.finditer(text)}
 
+    breaks = [m.start() for m in re.finditer(r"\n\n", f)]
+
+    def paragraph_start(pos: int) -> int:
+        i = bisect.bisect_left(breaks, pos)
+        return breaks[i - 1] if i else -1
+
     def context_law(pos: int) -> str | None:
         """The law named last in the same paragraph, not far back; else the default law."""
-        para_start = f.rfind("\n\n", 0, pos)
+        para_start = paragraph_start(pos)
         if last_law and last_law[0] == para_start and pos - last_law[1] < _CONTEXT_CHARS:
             return last_law[2]
         return default_law
@@ -262,7 +287,8 @@ def cited_articles(
 
     # "fracciones I, II y IV del artículo 113 de la LGTAIP": fracciones before the article
     fracs_before = {
-        m.start("art"): _fractions(m.group("fracs")) for m in P.FRACTION_BEFORE.finditer(f)
+        m.start("art"): _fractions(m.group("fracs"), text[m.start("fracs") : m.end("fracs")])
+        for m in P.FRACTION_BEFORE.finditer(f)
     }
     pos = 0
     covered_until = -1
@@ -279,8 +305,10 @@ def cited_articles(
                 break
             quals = item.group("qual") or ""
             fracs: list[str] = []
+            base = item.start("qual")
             for fm in re.finditer(r"fracci(?:on|ones)\s+" + P._FRAC_LIST, quals):
-                fracs.extend(_fractions(fm.group("fracs")))
+                span = text[base + fm.start("fracs") : base + fm.end("fracs")]
+                fracs.extend(_fractions(fm.group("fracs"), span))
             if not items and start.start() in fracs_before:
                 fracs = fracs_before[start.start()] + fracs
             items.append((_article_number(item.group("num")), fracs))
@@ -303,7 +331,7 @@ def cited_articles(
         if not explicit:
             law = context_law(start.start())
         elif law:
-            last_law = (f.rfind("\n\n", 0, start.start()), start.start(), law)
+            last_law = (paragraph_start(start.start()), start.start(), law)
         emit(start.start(), law, items)
     found.sort(key=lambda x: x[0])
     return dedupe(k for _, k in found)

@@ -10,6 +10,7 @@ is a request, an answer, a notification or a receipt stamp.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -96,10 +97,14 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
     """Every date in ``text``, in order; a year-less date takes the year of the date before it."""
     f = folded if folded is not None else P.fold(text)
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # kept sorted: spans already read as dates
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        i = bisect.bisect_left(taken, (a, a))
+        return all(b <= s or a >= e for s, e in taken[max(0, i - 1) : i + 1])
+
+    def take(a: int, b: int) -> None:
+        bisect.insort(taken, (a, b))
 
     for m in P.DATE_LONG.finditer(f):
         day = _number(m.group("day"))
@@ -114,7 +119,7 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
             )
         elif date is not None:
             found.append(DateMatch(m.start(), end, date, True))
-        taken.append((m.start(), end))
+        take(m.start(), end)
     for pattern in (P.DATE_ISO, P.DATE_ABBR, P.DATE_NUMERIC):
         for m in pattern.finditer(f):
             if not free(m.start(), m.end()):
@@ -128,7 +133,7 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
             date = _make(_year(m.group("year")), month, int(m.group("day")))
             if date is not None:
                 found.append(DateMatch(m.start(), m.end(), date, True))
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
     # A year-less date ("el primero de junio") belongs to the year of the last full date.
     out: list[DateMatch] = []

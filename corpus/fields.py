@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from corpus import citations
 from corpus import patterns as P
@@ -94,6 +95,10 @@ def own_expediente(
     for m in P.EXPEDIENTE_LABEL.finditer(folded, 0, end):
         value = _value_lines(text, m.start("value"), m.end("value"))
         hit = citations.match_expediente(value, registry)
+        if hit is None or _OCR_PONENCIA.search(value):
+            # OCR reads a closing roman ponencia "/I" as "/1" or "/l"
+            fixed = _OCR_PONENCIA.sub(lambda m: "/" + "I" * len(m.group(1)), value)
+            hit = citations.match_expediente(fixed, registry) or hit
         if hit is None:
             # a caption table read out of order: the value a few lines below, before another label
             window = _until_next_label(text, folded, m.end("value"), m.end("value") + 250)
@@ -109,6 +114,9 @@ def own_expediente(
             and not label.startswith("recurso")
         ):
             raw = cleaned.split()[0] if len(cleaned.split()) > 3 else cleaned
+            near = _closest_expediente(raw, text[: end + 2000], registry)
+            if near is not None:  # an OCR misreading of the one written in the text
+                return near
             return ExpedienteFound(raw, re.sub(r"\s+", "", raw).upper(), None, False)
     # no label: an expediente at the start of a caption line ("RECURSO DE REVISIÓN RRA 1234/19")
     hits = (
@@ -126,6 +134,21 @@ def own_expediente(
     if hits:
         return ExpedienteFound(hits[0][4].strip(), hits[0][3], hits[0][2], True)
     return None
+
+
+_OCR_PONENCIA = re.compile(r"/([1l|]{1,3})\s*$")
+_OCR_SIMILARITY = 0.8  # how alike a garbled labelled value and an expediente of the text must be
+
+
+def _closest_expediente(raw: str, text: str, registry: Registry) -> ExpedienteFound | None:
+    """The expediente of the text most like ``raw`` (an OCR-garbled label value), if close."""
+    key = re.sub(r"\s+", "", raw).upper()
+    best: tuple[float, ExpedienteFound] | None = None
+    for _s, _e, garante, canonical, found in citations.expediente_matches(text, registry):
+        ratio = SequenceMatcher(None, key, re.sub(r"\s+", "", found).upper()).ratio()
+        if ratio >= _OCR_SIMILARITY and (best is None or ratio > best[0]):
+            best = (ratio, ExpedienteFound(found.strip(), canonical, garante, True))
+    return best[1] if best else None
 
 
 def _until_next_label(text: str, folded: str, start: int, end: int) -> str:

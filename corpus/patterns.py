@@ -110,7 +110,7 @@ EXPEDIENTE_LABEL = re.compile(
     _LINE_START
     + r"(?P<label>(?:(?:n(?:o|um|umero)\.?|numero)\s+de\s+expediente|expediente(?:\s+(?:numero|num\.|no\.|n°|nº))?"
     r"|exp(?:te)?\.|recurso\s+de\s+revision(?:\s+(?:numero|num\.|no\.|n°|nº))?"
-    r"|(?:denuncia|procedimiento)(?:\s+de\s+[a-z ]{3,60}?)?\s+(?:numero|no\.|expediente)))"
+    r"|(?:denuncia|procedimiento)(?:[ \t]+de[ \t]+[a-z \t]{3,60}?)?[ \t]+(?:numero|no\.|expediente)))"
     + r"[ \t*_]*[:.\-–—]?[ \t*_]*(?P<value>[^\n]*)"
 )
 SUJETO_LABEL = re.compile(
@@ -255,7 +255,7 @@ CRITERION_HEADER = re.compile(
 CRITERION_LABEL = re.compile(
     r"(?:^|\n)[ \t*#_•-]*(?P<label>rubro|texto|precedentes?|resoluciones|antecedentes|vigencia|"
     r"estado|epoca|materia|tipo\s+de\s+criterio|clave\s+de\s+control|fecha\s+de\s+aprobacion|"
-    r"observaciones|nota)[ \t*_]*[:.\-–—]?[ \t*_]*(?=\S|\n)"
+    r"observaciones|nota)(?:[ \t*_]*[:.\-–—][ \t*_]*|[ \t*_]*(?=\n|$))"
 )
 VIGENCIA_HISTORIC = re.compile(
     r"(?:vigencia\s*[:.\-–]?\s*(?:criterio\s+)?(?:historico|superado|sustituido|abandonado|no\s+vigente|sin\s+vigencia|interrumpido)|"
@@ -287,10 +287,15 @@ PRECEDENT_PONENTE = re.compile(
 # --- articles ------------------------------------------------------------------------------
 
 ROMAN = r"(?:x{0,3}(?:ix|iv|v?i{0,3})|x{0,3}l?x{0,3}(?:ix|iv|v?i{0,3}))"
-_ROMAN_TOKEN = r"(?:l?x{0,3}(?:ix|iv|v?i{1,3}|v)|l?x{1,3})"
-_ART_NUM = r"\d{1,3}(?:\s?o\b\.?)?(?:[ -]?(?:bis|ter|quater|quinquies)\b)?"
+# Roman fracciones; a lone "l" is also taken (OCR reads "I" as "l": see citations._fractions).
+_ROMAN_TOKEN = r"(?:l?x{0,3}(?:ix|iv|v?i{1,3}|v)|l?x{1,3}|l{1,3})"
+# "6o." / "6°" (folded to "6o"); OCR reads "6°" as "6?", "6”" or "60." (see citations)
+_ART_NUM = (
+    r"(?:[1-9]0\.(?=\s+(?:de|del|constitucional)\b)|\d{1,3}(?:\s?o\b\.?|[?”\"'’*])?)"
+    r"(?:[ -]?(?:bis|ter|quater|quinquies)\b)?"
+)
 _FRAC_LIST = rf"(?P<fracs>{_ROMAN_TOKEN}(?:\s*\)?\s*(?:,|\by\b|\be\b|\ba\s+la\b|\ba\b|al)\s*(?:la\s+|las\s+)?{_ROMAN_TOKEN}\b)*)"
-ARTICLE_START = re.compile(r"\b(?:articulos?|arts?\.|art\b\.?)\s*(?=\d)")
+ARTICLE_START = re.compile(r"\b(?:articulos?[.:]?|arts?\.|art\b\.?)\s*(?=\d)")
 # An article heading of a law text, matched on the original (not folded) text.
 ARTICLE_HEADING = re.compile(
     r"(?:^|\n)[ \t*#_]*(?P<art>ART[IÍ]CULO|Art[ií]culo)\s+\d{1,3}(?:\s?(?:o|a|º|°)\b\.?)?(?:\s?(?:bis|Bis|BIS|ter|Ter|TER))?"
@@ -308,7 +313,7 @@ ARTICLE_ITEM = re.compile(
 ARTICLE_RANGE = re.compile(r"\s*(?:a|al)\s+(?:(?:el|los)\s+)?(?:articulos?\s+)?(?=\d)")
 ARTICLE_LIST_SEP = re.compile(
     r"\s*(?:,|\by\b|\be\b|\basi\s+como\b|\bo\b|,?\s*en\s+relacion\s+con\b|,?\s*en\s+concordancia\s+con\b)\s*"
-    r"(?:(?:el|los|del|de\s+los)\s+)?(?:(?:diversos?|numeral(?:es)?|articulos?)\s+)?(?=\d)"
+    r"(?:(?:el|los|del|de\s+los)\s+)?(?:(?:diversos?|numeral(?:es)?|articulos?)[\s:.]+)?(?=\d)"
 )
 FRACTION_BEFORE = re.compile(
     rf"\bfracci(?:on|ones)\s+{_FRAC_LIST}\s*,?\s*(?:,|y)?\s*(?:todas\s+)?(?:del|de\s+los|de\s+el)\s+"

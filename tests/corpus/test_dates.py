@@ -79,9 +79,15 @@ def test_year_less_date_without_context_has_no_date() -> None:
     ("text", "iso"),
     [
         # the opening place-and-date line
-        ("Xalapa-Enríquez, Veracruz, a diecisiete de mayo de dos mil diecisiete.\nVISTOS…", "2017-05-17"),
+        (
+            "Xalapa-Enríquez, Veracruz, a diecisiete de mayo de dos mil diecisiete.\nVISTOS…",
+            "2017-05-17",
+        ),
         ("Villahermosa, Tabasco; a 3 de marzo del 2020.", "2020-03-03"),
-        ("En la ciudad de Chetumal, Quintana Roo, a los veintiún días del mes de abril del año dos mil veintidós.", "2022-04-21"),
+        (
+            "En la ciudad de Chetumal, Quintana Roo, a los veintiún días del mes de abril del año dos mil veintidós.",
+            "2022-04-21",
+        ),
         ("Ciudad de México, a 09 de abril de 201 9.", "2019-04-09"),
         ("LUGAR Y FECHA          Ciudad de México, a 03 de mayo de 2019", "2019-05-03"),
         ("Fecha de resolución: 12/08/2021", "2021-08-12"),
@@ -101,7 +107,10 @@ def test_year_less_date_without_context_has_no_date() -> None:
         ("Recibido el 4 de enero de 2017 a las 10:00 horas.", None),
         ("fecha de presentación: 17/05/2017", None),
         ("El sujeto obligado dio respuesta el 20 de febrero de 2017.", None),
-        ("desde que ésta inició, el viernes 30 de marzo de 2018, hasta que concluyó el 27 de junio de 2018", None),
+        (
+            "desde que ésta inició, el viernes 30 de marzo de 2018, hasta que concluyó el 27 de junio de 2018",
+            None,
+        ),
     ],
 )
 def test_resolution_date(text: str, iso: str | None) -> None:

@@ -185,6 +185,18 @@ def test_unknown_expediente_format_keeps_the_value_and_warns() -> None:
     )
 
 
+def test_ocr_garbled_label_value_takes_the_expediente_written_nearby() -> None:
+    text = (
+        "INSTITUTO TABASQUEÑO DE TRANSPARENCIA Y ACCESO A LA INFORMACIÓN PÚBLICA\n\nDENUNCIA\n\n"
+        "Número de expediente: DI/DAI1/0001/2016-PIII\nSujeto obligado: Universidad Juárez\n\n"
+        "VISTO el expediente DI/DAI/0001/2016-PIII, relativo a la denuncia, y"
+    )
+    r = record(text)
+    assert (r.expediente, r.expediente_raw) == ("DI/DAI/1/2016-PIII", "DI/DAI/0001/2016-PIII")
+    assert r.extraction["warnings"] == []
+    assert r.cites_expedientes == []
+
+
 def test_garante_argument_overrides_and_unknown_one_fails() -> None:
     assert record(ITAIP, garante="IVAI").garante == "IVAI"
     with pytest.raises(ValueError, match="desconocido"):
