@@ -513,7 +513,7 @@ def _institutional_address(text: str, start: int, previous_end: int) -> bool:
     Looks back (not past the previous address) for "oficinas", "sede"...; a party named
     between that word and the address ("su domicilio", "el recurrente") makes it personal.
     """
-    before = text[max(previous_end, start - 120) : start]
+    before = text[max(previous_end, start - 120) : start].rsplit("\n\n", 1)[-1]
     last = None
     for m in P.INSTITUTIONAL_ADDRESS.finditer(before):
         last = m

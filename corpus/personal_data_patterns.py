@@ -148,8 +148,10 @@ EXTERIOR_NUMBER = re.compile(
 # ("la pavimentación de la calle 21 entre 10 y 12"), not a person's home.
 INSTITUTIONAL_ADDRESS = re.compile(
     r"\b(?:oficinas|instalaciones|sede|domicilio\s+(?:oficial|legal|institucional|fiscal)\s+de|"
-    r"recinto|palacio\s+municipal|pavimentaci[oó]n|repavimentaci[oó]n|rehabilitaci[oó]n|"
-    r"construcci[oó]n|obras?|bacheo|alumbrado|drenaje|banquetas?|guarniciones|tramo)\b",
+    r"recinto|palacio\s+municipal|"
+    # works, in lower case: "Secretaría de Obras Públicas" is a body's name, not a work site
+    r"(?-i:pavimentaci[oó]n|repavimentaci[oó]n|rehabilitaci[oó]n|construcci[oó]n|obras?|bacheo|"
+    r"alumbrado|drenaje|banquetas?|guarniciones|tramo))\b",
     re.IGNORECASE,
 )
 PERSONAL_ADDRESS = re.compile(
@@ -185,7 +187,7 @@ PUBLIC_OFFICE_BEFORE = re.compile(
 # What may stand between such an office and the "C.": names, honorifics, commas, particles
 # (each followed by a separator, so a string splits one way only: no backtracking blow-up).
 OFFICIALS_GAP = re.compile(
-    r"[\s,:;]*(?:(?:[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü.'-]*|de|del|la|las|los|y|e|a|en)(?:[\s,:;]+|\Z))*"
+    r"[\s,:;]*(?:(?:[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü.'-]*|de|del|la|y|e|a|en)(?:[\s,:;]+|\Z))*"
 )
 # A word ending in "." inside such a list ends a sentence unless it is one of these.
 ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{2,})\.(?=\s)")

@@ -123,7 +123,9 @@ def make_curp(rng: random.Random) -> str:
 def make_rfc(rng: random.Random) -> str:
     """A persona física (13) or moral (12) RFC; about 1 in 50 with a wrong check digit."""
     year, month, day = _birth(rng)
-    letters = _letters(rng, 4 if rng.random() < 0.8 else 3)
+    letters = "XXX"
+    while set(letters) == {"X"}:  # all X is the generic RFC's, a placeholder
+        letters = _letters(rng, 4 if rng.random() < 0.8 else 3)
     body = f"{letters}{year % 100:02d}{month:02d}{day:02d}{_letters(rng, 2, string.ascii_uppercase + string.digits)}"
     check = rfc_check_digit(body)
     if rng.random() < 0.02:  # real RFCs failing the check digit exist; the gate must not care

@@ -155,6 +155,11 @@ HITS = [
     ("address", "en Calle Hidalgo S/N, Colonia Obrera;", "Calle Hidalgo S/N, Colonia Obrera"),
     (
         "address",
+        "SUJETO OBLIGADO: Secretaría de Obras Públicas\n\ncon domicilio en Colonia Obrera, C.P. 06373",
+        "Colonia Obrera, C.P. 06373",
+    ),
+    (
+        "address",
         "la obra frente al domicilio del recurrente en Calle 8 número 31, Col. Centro",
         "Calle 8 número 31, Col. Centro",
     ),
@@ -170,6 +175,7 @@ HITS = [
         "JUAN PÉREZ LÓPEZ",
     ),
     ("name", "Nombre del solicitante: Ana Cetina Balam.", "Ana Cetina Balam"),
+    ("name", "el C. Titular de la Unidad de Transparencia y los CC. Ana Uc Pech y", "Ana Uc Pech"),
     (
         "name",
         "Comisionado Ponente Rosendoevgueni Monterrey Chepov. la C. Sofía Uc Pech presentó",
