@@ -40,7 +40,7 @@ _DROP_TAGS = (
 _CHROME_TAGS = ("header", "footer")
 _NOISE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 _NOISE_ATTR_RE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|menus|breadcrumbs?|migas|sidebar|side-bar|barra-lateral|"
+    r"(?:^|[\s_-])(?:nav|navbar|menu|menus|breadcrumbs?|migas|sidebar|side-bar|lateral|"
     r"widget|widgets|footer|pie|pie-de-pagina|cookie|cookies|share|social|redes|related|"
     r"relacionad[oa]s|recientes|recent|otros|comments?|comentarios|pagination|paginacion|"
     r"skip|banner|toolbar|search|buscador|ads?|publicidad)(?:$|[\s_-])",
@@ -139,6 +139,15 @@ def _densest_block(body: Tag) -> Tag:
     if not scores:
         return body
     best = tags[max(scores, key=lambda k: scores[k])]
+    # descend while one child holds nearly all the text (a table row around the content cell)
+    while True:
+        total = _text_len(best)
+        inner = next(
+            (c for c in best.find_all(recursive=False) if _text_len(c) >= 0.85 * total), None
+        )
+        if inner is None or total == 0:
+            break
+        best = inner
     # climb while the parent adds substantial non-link text (content split over siblings)
     while isinstance(best.parent, Tag) and best.parent.name not in ("body", "html"):
         parent = best.parent

@@ -35,6 +35,7 @@ from corpus.records import ExtractedText, PageMethod, PageText
 
 _STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
 _CID_RE = re.compile(r"\(cid:\d+\)")
+_LABEL_RE = re.compile(r"^[^.;,:()]{2,60}:$")
 _MARKER_RE = re.compile(
     r"^(?:[IVXLC]{1,7}\.|[IVXLC]{1,7}\)|[a-zñ]{1,2}[.)]|\d{1,3}[.)](?:-)?|[•·▪●◦-])$"
 )
@@ -143,14 +144,24 @@ def _collect(layout: object, boxes: list[list[_Line]], raw: _RawPage) -> None:
             _collect(element, boxes, raw)
 
 
+def _is_caption_label(text: str) -> bool:
+    """ "EXPEDIENTE:", "Sujeto obligado:" — a short label ending in a colon."""
+    return bool(_LABEL_RE.match(text)) and len(text.split()) <= 6 and text[0].isupper()
+
+
 def join_markers(boxes: list[list[_Line]]) -> list[list[_Line]]:
-    """Join boxes made of one list marker ("I.", "a)") to the line they label, on its left."""
+    """Join a one-line box to the line it labels on its right, on the same baseline.
+
+    Two cases that pdfminer leaves as boxes of their own because of the gap: list markers
+    ("I.", "a)") and caption labels ("EXPEDIENTE:" with "IVAI-REV/275/2017/I" in the next
+    column). The metadata parser reads "EXPEDIENTE: IVAI-REV/275/2017/I" on one line.
+    """
     out: list[list[_Line]] = []
     for bi, box in enumerate(boxes):
-        if len(box) == 1 and _MARKER_RE.match(box[0].text):
+        if len(box) == 1 and (_MARKER_RE.match(box[0].text) or _is_caption_label(box[0].text)):
             marker = box[0]
             best: _Line | None = None
-            best_gap = 120.0
+            best_gap = 120.0 if _MARKER_RE.match(marker.text) else 350.0
             height = max(marker.y1 - marker.y0, 1.0)
             for bj, other in enumerate(boxes):
                 if bj == bi:
@@ -190,8 +201,33 @@ def fix_inversions(boxes: list[list[_Line]]) -> list[list[_Line]]:
     return out
 
 
+def join_stacked_labels(boxes: list[list[_Line]]) -> list[list[_Line]]:
+    """Join a caption label to the value printed right under it ("EXPEDIENTE:" / "RR/3/2018").
+
+    Captions are often typeset as label over value; the metadata parser reads label and value
+    on one line, as HTML and DOCX captions come out. Only a one-line label whose next box
+    starts within a line's height below it, aligned on the same left edge, is joined.
+    """
+    out: list[list[_Line]] = []
+    i = 0
+    while i < len(boxes):
+        box = boxes[i]
+        if len(box) == 1 and _is_caption_label(box[0].text) and i + 1 < len(boxes):
+            label, value = box[0], boxes[i + 1]
+            first = value[0]
+            height = max(label.y1 - label.y0, 1.0)
+            gap = label.y0 - first.y1
+            if -0.2 * height <= gap < height and abs(first.x0 - label.x0) < 15:
+                first.text = f"{label.text} {first.text}"
+                i += 1
+                continue
+        out.append(box)
+        i += 1
+    return out
+
+
 def _page_text(boxes: list[list[_Line]]) -> str:
-    ordered = fix_inversions(join_markers(boxes))
+    ordered = join_stacked_labels(fix_inversions(join_markers(boxes)))
     return "\n\n".join("\n".join(line.text for line in box) for box in ordered)
 
 
