@@ -42,6 +42,9 @@ class AppState:
     _pid: int = 0
     _sample: bool | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # statistics by (SearchParams, index generation): see search_app.views.stats
+    stats_cache: dict[Any, Any] = field(default_factory=dict)
+    stats_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def engine(self) -> Engine:
         if self._engine is None or self._pid != os.getpid():

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from indexer.fields import DOC_TYPE_LABELS, FACETS, SENTIDO_LABELS
 from search_app.state import app_state
-from search_app.urlstate import value_label
+from search_app.urlstate import topic_label, value_label
 
 MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
           "septiembre", "octubre", "noviembre", "diciembre")
@@ -55,6 +55,7 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters["snippet"] = safe_snippet
     app.jinja_env.filters["doc_type_label"] = lambda v: DOC_TYPE_LABELS.get(v or "", v or "")
     app.jinja_env.filters["sentido_label"] = lambda v: SENTIDO_LABELS.get(v or "", v or "")
+    app.jinja_env.filters["topic_label"] = topic_label
     app.jinja_env.globals["value_label"] = value_label
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -75,9 +75,21 @@ def value_label(field_name: str, value: str) -> str:
         return DOC_TYPE_LABELS.get(value, value)
     if field_name == "sentido":
         return SENTIDO_LABELS.get(value, value)
+    if field_name == "topics":
+        return topic_label(value)
     if field_name == "vigencia":
         return {"vigente": "Vigente", "historico": "Histórico"}.get(value, value)
     return value
+
+
+def topic_label(slug: str) -> str:
+    """A topic slug as its Spanish label (the vocabulary of ``analyzers.topics``)."""
+    try:
+        from analyzers.topics import default_topics  # cached there; cheap (no spaCy)
+    except ImportError:
+        return slug
+    label: str = default_topics().label(slug)
+    return label
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 from indexer.engine import SearchParams
 from indexer.fields import FACETS
 from search_app.charts import SENTIDO_COLOURS, bar_chart, stacked_chart
-from search_app.state import get_engine
+from search_app.state import app_state, get_engine
 from search_app.stats_data import TABLE_KEYS, Stats, compute_stats
 from search_app.urlstate import (
     facet_views,
@@ -25,13 +25,27 @@ from search_app.urlstate import (
 )
 
 bp = Blueprint("stats", __name__)
+STATS_CACHE_SIZE = 64
 
 
 def stats_for_request() -> Stats:
-    params = request_params(request.args)
+    """The statistics for the request's filters, cached per process and index generation
+    (the page and its four CSV downloads ask for the same numbers)."""
+    params = replace(request_params(request.args), page=1, page_size=20, with_facets=True,
+                     with_snippets=True, sort="relevance")
     config = current_app.config
-    return compute_stats(get_engine(), replace(params, page=1), top=config["STATS_TOP"],
-                         scan_cap=config["STATS_SCAN_CAP"])
+    engine = get_engine()
+    key = (params, getattr(engine, "generation", None))
+    cache = app_state().stats_cache
+    stats = cache.get(key)
+    if stats is None:
+        stats = compute_stats(engine, params, top=config["STATS_TOP"],
+                              scan_cap=config["STATS_SCAN_CAP"])
+        with app_state().stats_lock:
+            if len(cache) >= STATS_CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+            cache[key] = stats
+    return stats
 
 
 def _charts(stats: Stats) -> dict[str, object]:
@@ -53,7 +67,8 @@ def _charts(stats: Stats) -> dict[str, object]:
         "sentido": stacked_chart("Sentido de las resoluciones por organismo", sentido_rows,
                                  colours) if sentido_rows else None,
         "legend": [(value_label("sentido", k), v) for k, v in SENTIDO_COLOURS.items()],
-        "topics": bar_chart("Temas más frecuentes", list(stats.table("temas").rows)),
+        "topics": bar_chart("Temas más frecuentes", [(value_label("topics", t), n)
+                                                    for t, n in stats.table("temas").rows]),
         "sujetos": bar_chart("Sujetos obligados más frecuentes",
                              list(stats.table("sujetos_obligados").rows)),
     }
