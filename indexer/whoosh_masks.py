@@ -49,12 +49,9 @@ class MaskEvaluator:
         self.terms = LruCache(cache_size)
         self._leaves = searcher.leaf_searchers()
 
-    def term(self, fieldname: str, text: Any) -> Mask:
-        key = (fieldname, text)
-        cached = self.terms.get(key)
-        if cached is not None:
-            return cached
-        mask = np.zeros(self.size, dtype=bool)
+    def term_ids(self, fieldname: str, text: Any) -> np.ndarray:
+        """Global numbers of the live documents containing a term, ascending."""
+        parts = []
         for sub, offset in self._leaves:
             reader = sub.reader()
             if (fieldname, text) not in reader:
@@ -64,9 +61,20 @@ class MaskEvaluator:
             ids = _fast_ids(leaf)
             if ids is None:
                 ids = np.fromiter(m.all_ids(), dtype=np.int64)
-            if len(ids):
-                mask[ids + offset] = True
-        mask &= self.live()
+            parts.append(ids + offset)
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        ids = np.concatenate(parts)
+        return ids[self.live()[ids]]
+
+    def term(self, fieldname: str, text: Any) -> Mask:
+        """The mask of a term (cached; do not modify it)."""
+        key = (fieldname, text)
+        cached = self.terms.get(key)
+        if cached is not None:
+            return cached
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self.term_ids(fieldname, text)] = True
         self.terms.put(key, mask)
         return mask
 
