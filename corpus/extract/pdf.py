@@ -36,6 +36,10 @@ from corpus.records import ExtractedText, PageMethod, PageText
 _STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _LABEL_RE = re.compile(r"^[^.;,:()]{2,60}:$")
+_HEADING_RE = re.compile(
+    r"resuelve|resolutivo|resultando|considerando|antecedente|visto|hecho|fundamento|"
+    r"acuerd|dictamen|sesi[oó]n|^se$"
+)
 _MARKER_RE = re.compile(
     r"^(?:[IVXLC]{1,7}\.|[IVXLC]{1,7}\)|[a-zñ]{1,2}[.)]|\d{1,3}[.)](?:-)?|[•·▪●◦-])$"
 )
@@ -145,8 +149,26 @@ def _collect(layout: object, boxes: list[list[_Line]], raw: _RawPage) -> None:
 
 
 def _is_caption_label(text: str) -> bool:
-    """ "EXPEDIENTE:", "Sujeto obligado:" — a short label ending in a colon."""
-    return bool(_LABEL_RE.match(text)) and len(text.split()) <= 6 and text[0].isupper()
+    """ "EXPEDIENTE:", "Sujeto obligado:" — a short label ending in a colon, not a heading.
+
+    Section headings ("RESUELVE:", "R E S U L T A N D O S:") stay on their own line.
+    """
+    if not (_LABEL_RE.match(text) and len(text.split()) <= 6 and text[0].isupper()):
+        return False
+    squeezed = "".join(text.lower().split()).rstrip(":")
+    return not _HEADING_RE.search(squeezed)
+
+
+def join_labels_in_boxes(boxes: list[list[_Line]]) -> list[list[_Line]]:
+    """Inside a box, join a caption-label line to the value line right under it."""
+    for box in boxes:
+        i = 0
+        while i + 1 < len(box):
+            if _is_caption_label(box[i].text):
+                box[i + 1].text = f"{box[i].text} {box[i + 1].text}"
+                del box[i]
+            i += 1
+    return boxes
 
 
 def join_markers(boxes: list[list[_Line]]) -> list[list[_Line]]:
@@ -227,7 +249,7 @@ def join_stacked_labels(boxes: list[list[_Line]]) -> list[list[_Line]]:
 
 
 def _page_text(boxes: list[list[_Line]]) -> str:
-    ordered = join_stacked_labels(fix_inversions(join_markers(boxes)))
+    ordered = join_labels_in_boxes(join_stacked_labels(fix_inversions(join_markers(boxes))))
     return "\n\n".join("\n".join(line.text for line in box) for box in ordered)
 
 
