@@ -247,12 +247,33 @@ def clean_files(index_dir: Path, keep_generations: set[int], keep_segments: set[
                 (index_dir / name).unlink()
 
 
+MERGE_AT = 12  # segments; see merge_policy
+
+
+def merge_policy(writer: Any, segments: list[Any]) -> list[Any]:
+    """Merge only when there are more than ``MERGE_AT`` segments, and then only the smaller
+    half (into the segment being written). whoosh's default (MERGE_SMALL) rewrites small
+    segments at almost every commit; with this, each posting is rewritten about log2(batches /
+    MERGE_AT) times over a whole build and a search sees at most ``MERGE_AT`` segments."""
+    if len(segments) <= MERGE_AT:
+        return segments
+    from whoosh.reading import SegmentReader
+
+    ordered = sorted(segments, key=lambda s: s.doc_count())
+    small, kept = ordered[: len(ordered) // 2 + 1], ordered[len(ordered) // 2 + 1 :]
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return kept
+
+
 class DurableSegmentWriter(SegmentWriter):
     """A whoosh segment writer whose commit is durable and keeps the previous generation.
 
     Order: fsync the new segment files → write the TOC (temp + rename) → fsync the TOC and the
     directory → delete files that belong neither to this generation nor to the one this writer
-    started from.
+    started from. Merging follows ``merge_policy``.
     """
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
@@ -260,6 +281,9 @@ class DurableSegmentWriter(SegmentWriter):
         self._base_generation = self.generation - 1
         self._base_segments = {s.segment_id() for s in self.segments}
         self._dir = Path(self.storage.folder)
+
+    def _merge_segments(self, mergetype: Any, optimize: Any, merge: Any) -> list[Any]:
+        return super()._merge_segments(mergetype or merge_policy, optimize, merge)
 
     def _commit_toc(self, segments: list[Any]) -> None:
         new_ids = {s.segment_id() for s in segments}
