@@ -94,19 +94,22 @@ def article_phrase(rng: random.Random, cites: Cites, ref: ArticleRef, state_law:
     return f"{text} de la {law}"
 
 
-def inai_criterion_phrase(rng: random.Random, cites: Cites, canonical: str | None = None) -> str:
-    """A citation of an INAI criterion ("Criterio 03/17", "SO/007/2019")."""
-    options = [c for c in INAI_CRITERIA if canonical is None or c[1] == canonical] or list(INAI_CRITERIA)
+def inai_criterion_phrase(rng: random.Random, cites: Cites, canonical: str | None = None,
+                          year: int = 2025, extinct: bool = False) -> str:
+    """A citation of an INAI criterion ("Criterio 03/17", "SO/007/2019") issued by ``year``;
+    ``extinct`` (after the 2025 reform) speaks of "el extinto INAI"."""
+    issued = [c for c in INAI_CRITERIA if int(c[1].rsplit("/", 1)[1]) <= year] or [INAI_CRITERIA[0]]
+    options = [c for c in issued if canonical is None or c[1] == canonical] or issued
     number, canon, rubro = rng.choice(options)
     cites.add("criteria", canon)
     if not number.startswith("SO") and rng.random() < 0.3:
         n, yy = number.split("/")
         number = f"{int(n)}/20{yy}"
-    issuer = rng.choice((
-        "emitido por el Pleno del Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales",
-        "del entonces INAI", "del Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales",
-        "emitido por el extinto INAI", "del INAI",
-    ))
+    full = "Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales"
+    if extinct:
+        issuer = rng.choice(("del entonces INAI", "emitido por el extinto INAI", f"emitido por el Pleno del extinto {full}"))
+    else:
+        issuer = rng.choice((f"emitido por el Pleno del {full}", f"del {full}", "del INAI", "emitido por el INAI"))
     form = rng.random()
     if form < 0.5:
         return f"criterio {number} {issuer}, cuyo rubro es: “{rubro}”"

@@ -81,9 +81,11 @@ def compose_criterion(spec: DocSpec, rng_seed: str, pools: Pools, short: bool = 
         blocks.append(Block("field", "Acceso a la información" if spec.topic != "derechos-arco" else "Protección de datos personales",
                             "MATERIA:" if caps else "Materia:"))
     if r.random() < 0.5:
-        blocks.append(Block("field", rubro.upper() if r.random() < 0.5 else rubro, "RUBRO:" if caps else "Rubro:", inline=r.random() < 0.6))
+        written_rubro = rubro.upper() if r.random() < 0.5 else rubro
+        blocks.append(Block("field", written_rubro, "RUBRO:" if caps else "Rubro:", inline=r.random() < 0.6))
     else:
-        blocks.append(Block("title", rubro.upper()))
+        written_rubro = rubro.upper()
+        blocks.append(Block("title", written_rubro))
     topic = TOPIC_BY_SLUG[spec.topic]
     paras = r.sample(topic.analysis, min(len(topic.analysis), 1 if short else r.randrange(1, 3)))
     texts = [w.fill(p) for p in paras]
@@ -140,13 +142,13 @@ def compose_criterion(spec: DocSpec, rng_seed: str, pools: Pools, short: bool = 
     approval = r.choice((
         f"Aprobado por el Pleno del {w.g.name} en sesión ordinaria celebrada el {w.date_text(spec.when, 0.6)}.",
         f"Criterio aprobado en la sesión del Pleno de fecha {w.date_text(spec.when, 0.3)}.",
-        f"{w.city()}, {w.g.state}, a {w.date_text(spec.when, 0.7)}. Así lo aprobó el Pleno de {w.organismo()}.",
+        f"{w.city()}, {w.g.state}, a {w.date_text(spec.when, 0.7, los=True)}. Así lo aprobó el Pleno de {w.organismo()}.",
     ))
     blocks.append(Block("closing", approval))
     truth = Truth(
         garante=spec.garante, state=w.g.state, doc_type="criterio", date=spec.when.isoformat(), year=spec.when.year,
         title=f"Criterio {number}. {rubro}", cites_criteria=w.cites.criteria, cites_expedientes=w.cites.expedientes,
-        cites_articles=w.cites.articles, number=number, rubro=rubro, precedentes=precedentes,
+        cites_articles=w.cites.articles, number=number, rubro=written_rubro, precedentes=precedentes,
         vigencia="historico" if sup_number else "vigente", superseded_by=sup_number, topics=[spec.topic],
     )
     pools.add_criterion(spec.garante, spec.criterion_number, rubro)

@@ -25,7 +25,6 @@ from corpus.sample.plan import (
     spec_for,
 )
 from corpus.sample.resolution import compose_resolution
-from corpus.sample.spanish import slug
 from corpus.sample.writer import Pools
 
 DEFAULT_COUNT = 60
@@ -122,10 +121,11 @@ def compose(spec: DocSpec, seed: int, pools: Pools, short: bool = False, extra_p
 
 
 def record_id(doc: SampleDoc) -> str:
+    """The id ingestion gives the document (the one id rule lives in ``corpus.metadata``)."""
+    from corpus.metadata import record_id as metadata_record_id
+
     t = doc.truth
-    if t.doc_type == "criterio":
-        return slug(f"{t.garante}-criterio-{t.number}")
-    return slug(f"{t.garante}-{t.expediente}")
+    return metadata_record_id(t.garante, t.expediente, t.number, "")
 
 
 def to_record(doc: SampleDoc, source_path: str | None = None) -> DocumentRecord:
@@ -175,10 +175,18 @@ def render(doc: SampleDoc, spec: DocSpec, seed: int) -> tuple[bytes, dict[str, o
     """Render one document in the spec's format; returns bytes and format facts."""
     rng = random.Random(f"render:{seed}:{spec.index}")
     if spec.fmt == "pdf" and spec.layout == "scanned":
+        import pypdfium2 as pdfium
+
         from corpus.sample.render_pdf import render_pdf
         from corpus.sample.render_scan import render_scan
 
-        text_pdf = render_pdf(doc, "onecol", rng, size=9.5)
+        for size in (10.5, 9.5, 8.5):  # the whole document on at most two pages
+            text_pdf = render_pdf(doc, "onecol", random.Random(f"render:{seed}:{spec.index}"), size=size)
+            probe = pdfium.PdfDocument(text_pdf)
+            pages = len(probe)
+            probe.close()
+            if pages <= 2:
+                break
         data, pages = render_scan(text_pdf, rng)
         return data, {"scanned": True, "pages": pages}
     if spec.fmt == "pdf":

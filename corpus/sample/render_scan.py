@@ -19,7 +19,7 @@ from corpus.sample.model import MARKER_LINE
 def degrade(page: Image.Image, rng: random.Random) -> Image.Image:
     """Mild skew, speckle noise and a grey cast, like a flatbed scan."""
     gray = page.convert("L")
-    angle = rng.uniform(-0.7, 0.7)
+    angle = rng.uniform(-0.5, 0.5)
     gray = gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     arr = np.asarray(gray, dtype=np.float32)
     noise_rng = np.random.default_rng(rng.randrange(2**32))
@@ -30,7 +30,7 @@ def degrade(page: Image.Image, rng: random.Random) -> Image.Image:
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), mode="L")
 
 
-def render_scan(text_pdf: bytes, rng: random.Random, dpi: int = 220, max_pages: int = 2) -> tuple[bytes, int]:
+def render_scan(text_pdf: bytes, rng: random.Random, dpi: int = 250, max_pages: int = 4) -> tuple[bytes, int]:
     """Turn a text PDF into an image-only PDF; returns the bytes and the page count."""
     pdf = pdfium.PdfDocument(text_pdf)
     try:
@@ -50,7 +50,7 @@ def render_scan(text_pdf: bytes, rng: random.Random, dpi: int = 220, max_pages: 
     canvas.setAuthor("Buscador de criterios y precedentes (datos de muestra)")
     for image, (w, h) in images:
         jpeg = io.BytesIO()
-        image.save(jpeg, format="JPEG", quality=70)
+        image.save(jpeg, format="JPEG", quality=75)
         jpeg.seek(0)
         canvas.setPageSize((w, h))
         canvas.drawImage(ImageReader(jpeg), 0, 0, width=w, height=h)

@@ -13,6 +13,8 @@ from corpus.sample.topics import COMPETENCIA, EFECTOS, GENERIC_ARTICLES, PROCEDE
 from corpus.sample.vocab import ANON_MARKS, HONORIFICS_F, HONORIFICS_M
 from corpus.sample.writer import Pools, Writer
 
+STATE_ABBR = {"Veracruz": "Ver.", "Tabasco": "Tab.", "Campeche": "Camp.", "Chiapas": "Chis.",
+              "Yucatán": "Yuc.", "Quintana Roo": "Q. Roo"}
 HEAD_ANTECEDENTES = ("RESULTANDOS", "ANTECEDENTES", "R E S U L T A N D O S", "Resultandos", "A N T E C E D E N T E S", "RESULTANDO")
 HEAD_CONSIDERANDOS = ("CONSIDERANDOS", "C O N S I D E R A N D O S", "Considerandos", "CONSIDERANDO")
 HEAD_RESOLUTIVOS = ("RESOLUTIVOS", "PUNTOS RESOLUTIVOS", "R E S U E L V E", "SE RESUELVE", "RESUELVE", "Puntos resolutivos")
@@ -112,6 +114,8 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     # --- place and date -----------------------------------------------------------------
     d = spec.when
     state = w.g.state if w.g.state != "Veracruz" or r.random() < 0.5 else "Veracruz de Ignacio de la Llave"
+    if r.random() < 0.2:
+        state = STATE_ABBR.get(w.g.state, state)
     city = w.city()
     place = r.random()
     vistos = {
@@ -120,12 +124,12 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         "acuerdo": f"VISTO el estado procesal que guarda el expediente {raw}, relativo al cumplimiento de la resolución dictada en contra de {spec.sujeto[0]}, y",
     }[spec.kind]
     if place < 0.45:
-        blocks.append(Block("place_date", f"{city}, {state}, a {w.date_text(d, 0.7)}."))
+        blocks.append(Block("place_date", f"{city}, {state}, a {w.date_text(d, 0.7, los=True)}."))
         blocks.append(Block("para", vistos))
     elif place < 0.8:
-        blocks.append(Block("para", f"{city}, {state}, a {w.date_text(d, 0.7)}. {vistos}"))
+        blocks.append(Block("para", f"{city}, {state}, a {w.date_text(d, 0.7, los=True)}. {vistos}"))
     else:
-        blocks.append(Block("para", f"En la ciudad de {city}, {state}, siendo {w.date_text(d, 1.0)}, el Pleno de {w.organismo()} procede a resolver el expediente {raw}, y"))
+        blocks.append(Block("para", f"En la ciudad de {city}, {state}, siendo {w.date_text(d, 1.0, los=True)}, el Pleno de {w.organismo()} procede a resolver el expediente {raw}, y"))
 
     # --- antecedentes -----------------------------------------------------------------
     nums = _numbering(w)

@@ -65,9 +65,11 @@ class Writer:
     def garante_kind(self) -> str:
         return "autoridad garante" if self.new_era else "organismo garante"
 
-    def date_text(self, d: date, words_bias: float = 0.5) -> str:
+    def date_text(self, d: date, words_bias: float = 0.5, los: bool = False) -> str:
+        """A date in words or numbers; ``los`` allows "los diecisiete días del mes de…"
+        (after "a" or "siendo", not after "el")."""
         if self.rng.random() < words_bias:
-            return date_words(d, self.rng.choice((0, 0, 1, 4)))
+            return date_words(d, self.rng.choice((0, 0, 1, 4) if los else (0, 0, 4)))
         return self.rng.choice((date_words(d, 2), date_words(d, 3), date_numeric(d, 0), date_numeric(d, 1)))
 
     def city(self) -> str:
@@ -83,16 +85,17 @@ class Writer:
 
     def criterion(self) -> str:
         own = self.pools.criteria.get(self.spec.garante, [])
-        others = [(g, c) for g, cs in self.pools.criteria.items() if g != self.spec.garante for c in cs]
+        others = sorted(g for g in self.pools.criteria if g != self.spec.garante)
         roll = self.rng.random()
         if own and roll < 0.35:
             number, rubro = self.rng.choice(own)
             return body_criterion_phrase(self.rng, self.cites, self.spec.garante, self.spec.garante, number, rubro)
         if others and roll < 0.45:
-            g, (number, rubro) = self.rng.choice(others)
+            g = self.rng.choice(others)
+            number, rubro = self.rng.choice(self.pools.criteria[g])
             return body_criterion_phrase(self.rng, self.cites, g, self.spec.garante, number, rubro)
         wanted = self.rng.choice(self.topic.inai_criteria) if self.topic.inai_criteria else None
-        return inai_criterion_phrase(self.rng, self.cites, wanted)
+        return inai_criterion_phrase(self.rng, self.cites, wanted, self.spec.when.year, self.new_era)
 
     def expediente_citation(self) -> str | None:
         """Cite an earlier expediente of this body, another body, or INAI."""

@@ -177,3 +177,23 @@ def test_generation_is_deterministic_and_seeded(tmp_path: Path) -> None:
         assert (a / "docs" / name).read_bytes() == (b / "docs" / name).read_bytes(), name
     plan = [(s.garante, s.when, s.topic, s.expediente) for s in plan_files(12, seed=1)]
     assert plan != [(s.garante, s.when, s.topic, s.expediente) for s in plan_files(12, seed=2)]
+
+
+@pytest.mark.ocr
+def test_scanned_marker_is_visible_to_ocr(corpus_dir: Path, truth: list[dict]) -> None:
+    """The marker is on the page image itself: OCR of the top strip of a scanned page reads it."""
+    import os
+
+    import pypdfium2 as pdfium
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    scanned = next(t for t in truth if t.get("scanned"))
+    pdf = pdfium.PdfDocument(str(corpus_dir / scanned["path"]))
+    try:
+        image = pdf[0].render(scale=300 / 72).to_pil()
+    finally:
+        pdf.close()
+    strip = image.crop((0, 0, image.width, image.height // 8))
+    text = pytesseract.image_to_string(strip, lang="spa")
+    assert SAMPLE_MARKER in " ".join(text.split())
