@@ -71,7 +71,7 @@ def build_sample_index(index_dir: Path, sample_dir: Path, files: int, records: i
 @click.option("--sample-files", type=click.IntRange(0, 2000), default=40, show_default=True,
               help="Sin índice: documentos de muestra (PDF, HTML, DOCX, escaneados) a generar e "
               "ingerir.")
-@click.option("--sample-records", type=click.IntRange(0, 200_000), default=600,
+@click.option("--sample-records", type=click.IntRange(0, 200_000), default=400,
               show_default=True, help="Sin índice: registros de muestra adicionales (rápidos).")
 def serve(index_dir: Path | None, host: str, port: int, workers: int | None, sample_files: int,
           sample_records: int) -> None:
