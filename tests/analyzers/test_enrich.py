@@ -24,13 +24,13 @@ def test_enrich_fills_topics_evidence_and_sujeto() -> None:
     assert set(out.topics) == {
         "informacion-reservada",
         "version-publica",
-        "sobreseimiento-y-desechamiento",
+        "sobreseimiento",
         "documentos-ad-hoc",
     }
     assert out.topic_evidence["documentos-ad-hoc"] == ["INAI 3/2017"]
     assert out.topic_evidence["informacion-reservada"] == ["LGTAIP 113 V"]
     assert out.topic_evidence["version-publica"] == ["versión pública"]
-    assert out.topic_evidence["sobreseimiento-y-desechamiento"] == ["sentido: sobresee"]
+    assert out.topic_evidence["sobreseimiento"] == ["sentido: sobresee"]
     assert list(out.topic_evidence) == out.topics
     # the record still serialises
     assert DocumentRecord.from_dict(out.to_dict()) == out

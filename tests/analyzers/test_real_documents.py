@@ -26,7 +26,7 @@ def test_response_of_a_unidad_de_transparencia(shared_dir: Path) -> None:
     assert "inexistencia de la información" in tags["inexistencia"].phrases
     # "Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos
     # Personales" is a name, not a mention of personal data
-    assert "datos-personales" not in tags
+    assert "derechos-arco" not in tags
     assert classify_sujeto("PARTIDO ACCIÓN NACIONAL") == classify_sujeto("Partido Acción Nacional")
     assert classify_sujeto("Partido Acción Nacional").kind == "partido político"  # type: ignore[union-attr]
 

@@ -76,6 +76,16 @@ from analyzers.sujetos import KINDS, Sujeto, classify_sujeto, default_sujetos, l
         ("Fideicomiso Público del Tren Maya", "Fideicomiso Público del Tren Maya", "fideicomiso"),
         ("DIF Municipal de Othón P. Blanco", "DIF Municipal de Othón P. Blanco", "ayuntamiento"),
         (
+            "Instituto de Elecciones y Participación Ciudadana",
+            "Instituto de Elecciones y Participación Ciudadana",
+            "órgano autónomo",
+        ),
+        (
+            "Junta de Agua Potable y Alcantarillado de Yucatán",
+            "Junta de Agua Potable y Alcantarillado de Yucatán",
+            "poder ejecutivo",
+        ),
+        (
             "Sistema para el Desarrollo Integral de la Familia del Estado de Tabasco",
             "Sistema para el Desarrollo Integral de la Familia del Estado de Tabasco",
             "poder ejecutivo",
