@@ -140,6 +140,8 @@ HITS = [
     ("phone", "marcar al 993.123.4567", "993.123.4567"),
     ("phone", "comunicarse al 981-812-3456.", "981-812-3456"),  # formatted, no keyword
     ("phone", "teléfono 993 958\n66 69,", "993 958\n66 69"),  # broken by a PDF line end
+    ("phone", "Tel: 01 (999) 123 4567", "(999) 123 4567"),  # old long-distance prefix
+    ("phone", "celular 044 55 1234 5678", "55 1234 5678"),  # old mobile prefix
     ("email", "correo juan.perez88@gmail.com,", "juan.perez88@gmail.com"),
     ("email", "<Lucia_Chan+tramites@despacho.com.mx>", "Lucia_Chan+tramites@despacho.com.mx"),
     (
@@ -298,6 +300,15 @@ def test_gate_result_round_trips_through_json() -> None:
     assert data["findings"][1]["label"] == "CURP"
     assert "⟦HEGG560427MVZRRL04⟧" in data["findings"][1]["context"]
     assert GateResult.from_dict(data) == result
+
+
+def test_every_phone_in_a_list_after_one_keyword() -> None:
+    findings = scan("Tels. 999 123 4567 y 999 765 4321; correo JUAN.PEREZ@GMAIL.COM")
+    assert [(f.kind, f.value) for f in findings] == [
+        ("phone", "999 123 4567"),
+        ("phone", "999 765 4321"),
+        ("email", "JUAN.PEREZ@GMAIL.COM"),
+    ]
 
 
 def test_findings_in_text_order_without_overlaps() -> None:
