@@ -1,14 +1,15 @@
 """Search on a whoosh index: ``SearchParams`` → ``SearchResult``, plus similar, cited-by and the
-vocabulary. The index engineer's engine class delegates here.
+vocabulary. ``WhooshEngine`` delegates to one ``SearchCore`` per open index.
 
-One ``SearchCore`` per open index holds ONE reused searcher, reopened when the index changes,
-and per-generation caches (facet arrays, filter masks, keyword values, the suggester). A lock
+A ``SearchCore`` holds ONE reused searcher, reopened when the index changes, and per-generation
+caches (term and filter masks, facet arrays, keyword values, date keys, the suggester). A lock
 makes it safe to share across threads (whoosh readers seek shared files).
 
-Per query: parse (guarded) → whoosh query → matching documents as a boolean mask (exact total,
-facet counts over ALL matches from cached arrays, filters as cached masks) → the page's hits
-(scored top-k by whoosh for relevance, the cached date keys for date order) → snippets for the
-page only → a suggestion when a word is unknown or hits are few.
+Per query: parse (guarded) → whoosh query → matching documents as a boolean mask computed from
+postings (``whoosh_masks``: the exact total, the input of facet counts over ALL matches) →
+filters as cached masks → the page's hits (scored top-k by whoosh for relevance, cached date
+keys for date order) → snippets for the page only → a suggestion when a word is unknown or
+hits are few.
 """
 
 from __future__ import annotations
@@ -230,17 +231,6 @@ class SearchCore:
             if self._own is not None:
                 self._own.close()
                 self._own = None
-
-    @classmethod
-    def for_engine(cls, engine: Any) -> SearchCore:
-        """The core of a ``WhooshEngine``: kept in its per-generation cache, under its lock."""
-        with engine._lock:
-            core = engine.cache.get("search.core")
-            if core is None:
-                settings = getattr(engine, "search_settings", None)
-                core = cls(engine.searcher, engine.cache, engine._lock, settings)
-                engine.cache["search.core"] = core
-            return core
 
     def generation(self) -> Generation:
         """The caches of the current searcher (rebuilt when the engine reopened it)."""
@@ -514,22 +504,3 @@ def _phrase_rewrites() -> Callable[[list[str]], list[tuple[str, ...]]] | None:
     except ImportError:
         return None
     return expand_phrase
-
-
-# -------------------------------------------------------------- the engine's entry points
-
-
-def search(engine: Any, params: SearchParams) -> SearchResult:
-    return SearchCore.for_engine(engine).search(params)
-
-
-def vocabulary(engine: Any, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
-    return SearchCore.for_engine(engine).vocabulary(field_name, prefix)
-
-
-def similar(engine: Any, doc_id: str, limit: int = 5) -> list[Hit]:
-    return SearchCore.for_engine(engine).similar(doc_id, limit)
-
-
-def cited_by(engine: Any, doc_id: str, limit: int = 50) -> list[Hit]:
-    return SearchCore.for_engine(engine).cited_by(doc_id, limit)
