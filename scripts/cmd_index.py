@@ -24,11 +24,13 @@ HINT_BUILD = "Sugerencia: precedentes index ARCHIVOS_O_CARPETAS… --index CARPE
               help="Procesos de extracción en paralelo.")
 @click.option("--prune", is_flag=True, help="Eliminar del índice los documentos que ya no están "
               "en las entradas.")
+@click.option("--no-topics", is_flag=True, help="No etiquetar temas (más rápido; los registros "
+              "conservan los temas que ya traigan).")
 @click.option("--check", "check", is_flag=True, help="Solo verificar el índice y dar un informe.")
 @click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True,
               help="Documentos por confirmación durable.")
 def index(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers: int,
-          prune: bool, check: bool, batch_size: int) -> None:
+          prune: bool, no_topics: bool, check: bool, batch_size: int) -> None:
     """Ingiere, analiza e indexa archivos (PDF, HTML, DOCX), carpetas y archivos de registros
     (.jsonl). Es incremental: agrega lo nuevo, reemplaza lo que cambió y omite lo que no
     cambió. Con --check verifica el índice; el código de salida es distinto de cero si algo
@@ -49,11 +51,11 @@ def index(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers
             known = ", ".join(load_registry().garantes)
             _fail(f"organismo desconocido «{garante}».", f"Conocidos: {known}.")
         garante = body.key
-    _build(paths, index_dir, garante, workers, prune, batch_size)
+    _build(paths, index_dir, garante, workers, prune, batch_size, not no_topics)
 
 
 def _build(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers: int,
-           prune: bool, batch_size: int) -> None:
+           prune: bool, batch_size: int, topics: bool) -> None:
     from indexer.build import build_index
     from indexer.lifecycle import IndexCorruptError
 
@@ -62,7 +64,7 @@ def _build(paths: tuple[Path, ...], index_dir: Path, garante: str | None, worker
     try:
         report = build_index(list(paths), index_dir, garante=garante, workers=workers,
                              progress=bar.update if bar is not None else None,
-                             batch_size=batch_size, prune=prune)
+                             batch_size=batch_size, prune=prune, enrich=topics)
     except IndexLockedError as exc:
         _fail(str(exc), "Solo un proceso puede actualizar el índice a la vez.")
     except (IndexCorruptError, IndexMissingError, RuntimeError) as exc:
