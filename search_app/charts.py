@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 WIDTH = 640
-LABEL_W = 210
+LABEL_W = 250
 VALUE_W = 60
 ROW_H = 26
 BAR_H = 18
-MAX_LABEL = 30
+MAX_LABEL = 32
 
 # Sentido colours: each at least 4.5:1 against white, told apart by the legend and the table too.
 SENTIDO_COLOURS: dict[str, str] = {
@@ -55,6 +55,33 @@ def bar_chart(title: str, rows: Sequence[tuple[str, int]]) -> Markup:
             f'<text x="{LABEL_W + w + 6}" y="{y + 15}" class="chart-value">{value}</text></g>'
         )
     return _svg(title, max(ROW_H, len(rows) * ROW_H), body)
+
+
+def column_chart(title: str, rows: Sequence[tuple[str, int]], top: int | None = None,
+                 width: int = 330, height: int = 150) -> Markup:
+    """Vertical columns (one per label, e.g. a year) on a shared scale ``top``, so small
+    multiples of several bodies compare at a glance; value above, label below."""
+    top = top or max((v for _, v in rows), default=0) or 1
+    slot = width / max(1, len(rows))
+    base = height - 20
+    span = base - 16
+    body: list[str] = [f'<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#6b7280"/>']
+    for i, (label, value) in enumerate(rows):
+        h = round(span * value / top) if value else 0
+        x = i * slot
+        cx = x + slot / 2
+        body.append(
+            f'<g><title>{escape(label)}: {value}</title>'
+            f'<rect x="{x + slot * 0.15:.1f}" y="{base - h}" width="{slot * 0.7:.1f}" '
+            f'height="{h}" fill="{BAR_COLOUR}"/>'
+            f'<text x="{cx:.1f}" y="{base - h - 4}" text-anchor="middle" class="chart-value">'
+            f"{value}</text>"
+            f'<text x="{cx:.1f}" y="{height - 5}" text-anchor="middle" class="chart-small">'
+            f"{escape(label)}</text></g>"
+        )
+    head = (f'<svg class="chart chart-columns" viewBox="0 0 {width} {height}" role="img" '
+            f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>')
+    return Markup(head + "".join(body) + "</svg>")
 
 
 def stacked_chart(title: str, rows: Sequence[tuple[str, Sequence[tuple[str, int]]]],

@@ -89,6 +89,8 @@ def topic_label(slug: str) -> str:
     except ImportError:
         return slug
     label: str = default_topics().label(slug)
+    if label == slug and "-" in slug:  # a slug the vocabulary does not know: still readable
+        label = slug.replace("-", " ").capitalize()
     return label
 
 
@@ -121,6 +123,8 @@ def facet_views(result: SearchResult, path: str) -> list[FacetView]:
     params = result.params
     for ff in FACETS:
         values = list(result.facets.get(ff.name, []))
+        if ff.name == "year":  # years read best in order, newest first
+            values.sort(key=lambda v: v.value, reverse=True)
         present = {v.value for v in values}
         entries = [
             FacetEntry(v.value, value_label(ff.name, v.value), v.count,

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 
 from indexer.engine import SearchParams
 from indexer.fields import FACETS
-from search_app.charts import SENTIDO_COLOURS, bar_chart, stacked_chart
+from search_app.charts import SENTIDO_COLOURS, bar_chart, column_chart, stacked_chart
 from search_app.state import app_state, get_engine
 from search_app.stats_data import TABLE_KEYS, Stats, compute_stats
 from search_app.urlstate import (
@@ -53,8 +53,13 @@ def _charts(stats: Stats) -> dict[str, object]:
     bodies: dict[str, list[tuple[str, int]]] = {}
     for body, year, n in by_year.rows:
         bodies.setdefault(body, []).append((str(year), n))
-    per_body = [(body, bar_chart(f"Resoluciones de {body} por año", rows))
-                for body, rows in bodies.items()]
+    years = sorted({str(year) for _, year, _ in by_year.rows})
+    top = max((n for _, _, n in by_year.rows), default=0)
+    per_body = []
+    for body, rows in bodies.items():
+        counts = dict(rows)
+        per_body.append((body, column_chart(f"Resoluciones de {body} por año",
+                                            [(y, counts.get(y, 0)) for y in years], top)))
     sentido: dict[str, list[tuple[str, int]]] = {}
     for body, s, n in stats.table("sentido_por_organismo").rows:
         sentido.setdefault(body, []).append((value_label("sentido", s), n))

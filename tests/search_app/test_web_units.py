@@ -10,7 +10,7 @@ import pytest
 from corpus.records import DocumentRecord, Section
 from indexer.engine import FacetValue, SearchParams, SearchResult
 from search_app.advanced import build_query
-from search_app.charts import bar_chart, stacked_chart
+from search_app.charts import bar_chart, column_chart, stacked_chart
 from search_app.citations import _norm_number
 from search_app.highlight import highlight, query_terms, text_parts
 from search_app.templating import date_es
@@ -148,3 +148,12 @@ def test_page_links_window() -> None:
     links = page_links(SearchParams(q="x", page=6), 20, "/buscar")
     assert [n for n, _ in links] == [1, 4, 5, 6, 7, 8, 20]
     assert links[0][1] == "/buscar?q=x"
+
+
+def test_column_charts_share_a_scale() -> None:
+    small = str(column_chart("A", [("2019", 1), ("2020", 2)], top=4))
+    large = str(column_chart("B", [("2019", 4), ("2020", 0)], top=4))
+    heights = [int(h) for h in re.findall(r'<rect [^>]*height="(\d+)"', small + large)]
+    assert abs(heights[0] * 2 - heights[1]) <= 1 and abs(heights[2] - heights[0] * 4) <= 2
+    assert heights[3] == 0 and heights[2] == max(heights)
+    assert "<title>2019: 1</title>" in small
