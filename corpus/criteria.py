@@ -155,7 +155,7 @@ def precedents_span(text: str, *, folded: str | None = None) -> tuple[int, int] 
             end = min(end, lab_start)
             break
     # the closing approval paragraph, when it follows the list directly
-    closing = re.search(r"\n[ \t]*\n[^\n]{0,80}(?:aprobad|asi\s+lo|en\s+sesion)", f[start:end])
+    closing = re.search(r"\n[ \t]*\n[^\n]{0,200}(?:aprobad|asi\s+lo|en\s+sesion)", f[start:end])
     if closing:
         end = start + closing.start()
     return start, end
@@ -180,6 +180,9 @@ def _precedentes(
             found = _items(
                 block, [(h[1], h[3]) for h in citations.expediente_matches(block, registry)]
             )
+    if not found and (table := _TABLE_HEADER.search(f)) is not None:
+        # a table whose "Precedentes" heading a PDF put after it (reading order)
+        found = _column_table(text[table.end() : _closing_after(f, table.end())], registry)
     if not found:
         # no label before the list (reading order): precedent-like lines anywhere
         found = _items(text, item_lines(text, f, registry))

@@ -29,14 +29,30 @@ def header_end(text: str, first_section: int | None, first_page: str | None = No
     return limit
 
 
+_TITLE_LINE = re.compile(
+    r"^(?:acuerdo\b|recurso\s+de\s+revision|resolucion\b|denuncia\b|pleno$|secretaria\s+tecnica$|ponencia\s+[ivx]+$)"
+)
+
+
 def _value_lines(text: str, start: int, end: int) -> str:
-    """The label's value: the rest of the line, or the next non-empty line when that is empty."""
+    """The label's value: the rest of the line, or the next non-empty line when that is empty.
+
+    A caption laid out as a table may come out of a PDF with the document's title between a
+    label and its value: such a title line is skipped.
+    """
     value = text[start:end].strip(" \t*_")
     if value:
         return value
-    nxt = re.match(r"\s*\n[ \t*_>]*([^\n]+)", text[end : end + 300])
-    if nxt and not P.NEXT_LABEL.match(P.fold(nxt.group(1))):
-        return nxt.group(1).strip(" \t*_")
+    for line in text[end : end + 400].split("\n")[1:6]:
+        line = line.strip(" \t*_>")
+        if not line:
+            continue
+        folded = P.fold(line)
+        if P.NEXT_LABEL.match(folded):
+            return ""
+        if _TITLE_LINE.match(folded):
+            continue
+        return line
     return ""
 
 
@@ -49,13 +65,30 @@ def clean_value(value: str) -> str | None:
     return value
 
 
+_LABEL_WORDS = re.compile(
+    r"^(?:recurrente|solicitante|denunciante|expediente|ponente|sujeto|folio|fecha|secretari[oa]|proyectista|"
+    r"comisionad[oa]|resultandos?|antecedentes|considerandos?|resolutivos|vistos?)\b"
+)
+
+
 def _continuation(text: str, line_end: int, value: str) -> str:
-    """Join a value wrapped onto the next line ("H. Ayuntamiento de\\nXalapa")."""
-    if not re.search(r"\b(?:de|del|de la|y|e|para|en)$", value, re.IGNORECASE):
+    """Join a value wrapped onto the next line ("H. Ayuntamiento de\\nXalapa", "Fernando Cruz\\nCanché")."""
+    nxt = re.match(r"\n[ \t]*([^\n]{1,80})(?:\n|$)", text[line_end : line_end + 100])
+    if not nxt:
         return value
-    nxt = re.match(r"\n[ \t]*([^\n]{1,80})", text[line_end : line_end + 100])
-    if nxt and not P.NEXT_LABEL.match(P.fold(nxt.group(1))):
-        return f"{value} {nxt.group(1).strip()}"
+    line = nxt.group(1).strip()
+    folded = P.fold(line)
+    if P.NEXT_LABEL.match(folded) or _LABEL_WORDS.match(folded) or ":" in line:
+        return value
+    open_end = re.search(r"(?:\b(?:de|del|de la|y|e|para|en)|\b[A-Z]\.)$", value, re.IGNORECASE)
+    short_tail = (
+        len(line.split()) <= 3
+        and line[:1].isupper()
+        and not (line.isupper() and not value.isupper())
+        and not re.search(r"\d", line)
+    )
+    if open_end or short_tail:
+        return f"{value} {line}"
     return value
 
 
@@ -118,17 +151,19 @@ def own_expediente(
             if near is not None:  # an OCR misreading of the one written in the text
                 return near
             return ExpedienteFound(raw, re.sub(r"\s+", "", raw).upper(), None, False)
-    # no label: an expediente at the start of a caption line ("RECURSO DE REVISIÓN RRA 1234/19")
+    # no label: an expediente opening a caption line ("RECURSO DE REVISIÓN RRA 1234/19") or
+    # named by the caption sentence ("… en el recurso de revisión RR/1/2024/INAIP, interpuesto …")
     hits = (
         []
         if not unlabelled
         else [
             h
-            for h in citations.expediente_matches(text[: min(end, 1200)], registry)
+            for h in citations.expediente_matches(text[: min(end, 1500)], registry)
             if re.fullmatch(
                 r"[ \t*#_]*(?:[a-z ]{0,40}[:.]?)?[ \t]*",
                 folded[folded.rfind("\n", 0, h[0]) + 1 : h[0]],
             )
+            or P.CAPTION_EXPEDIENTE_CONTEXT.search(folded[max(0, h[0] - 60) : h[0]])
         ]
     )
     if hits:
@@ -279,6 +314,11 @@ def sujeto_obligado(text: str, folded: str, header: int) -> str | None:
     value = labelled(text, folded, P.SUJETO_LABEL, header)
     if value:
         return value
+    m = P.SUJETO_SENTENCE.search(folded, 0, header)
+    if m:
+        found = clean_value(text[m.start("value") : m.end("value")])
+        if found:
+            return found
     m = _UT_HEADER.match(folded)
     if m and _INSTITUTION_START.match(m.group("value").strip(" *#")):
         return clean_value(text[m.start("value") : m.end("value")])
@@ -306,7 +346,8 @@ def _title_case(value: str) -> str:
 
 
 _HONORIFIC = re.compile(
-    r"^(?:(?:lic|licda|licdo|mtra|mtro|dra|dr|ing|arq|c|l\.c\.p|c\.p|maestr[oa]|licenciad[oa]|doctor[a]?)\.?\s+)+",
+    r"^(?:(?:lic|licda|licdo|mtra|mtro|dra|dr|ing|arq|c|l\.c\.p|c\.p|maestr[oa]|licenciad[oa]|doctor[a]?)\.?\s+"
+    r"|(?:comisionad[oa]|magistrad[oa])(?:\s+president[ae])?\s+)+",
     re.IGNORECASE,
 )
 
@@ -319,8 +360,15 @@ def strip_honorific(name: str | None) -> str | None:
 
 
 def ponente(text: str, folded: str, header: int) -> str | None:
-    """The ponente from the caption label ("COMISIONADA PONENTE:", "Ponente:"), without title."""
-    return strip_honorific(labelled(text, folded, P.PONENTE_LABEL, header))
+    """The ponente, without title: the caption label ("COMISIONADA PONENTE:", "Ponente:",
+    "Ponencia:"), else a sentence of the caption or of the vote ("siendo ponente la Comisionada …").
+    """
+    value = labelled(text, folded, P.PONENTE_LABEL, header)
+    if value is None:
+        m = P.PONENTE_SENTENCE.search(folded)
+        if m:
+            value = clean_value(text[m.start("value") : m.end("value")])
+    return strip_honorific(value)
 
 
 def folio(text: str, folded: str, header: int, exclude: str | None = None) -> str | None:

@@ -202,7 +202,7 @@ def _mask_precedents(text: str, folded: str, registry: Registry) -> str:
     """The folded text with a criterion's precedents blanked: their dates are not its date."""
     spans = []
     span = precedents_span(text, folded=folded)
-    if span is not None:
+    if span is not None and citations.expediente_matches(text[span[0] : span[1]], registry):
         spans.append(span)
     for end, _canonical in item_lines(text, folded, registry):
         para = re.search(r"\n[ \t]*\n", folded[end : end + 400])

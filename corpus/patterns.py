@@ -121,8 +121,24 @@ SUJETO_LABEL = re.compile(
 )
 PONENTE_LABEL = re.compile(
     _LINE_START
-    + r"(?:comisionad[oa]s?\s+ponentes?|magistrad[oa]\s+ponente|ponente|ponencia\s+(?:de\s+la|del)\s+comisionad[oa])"
-    r"[ \t*_]*[:.\-–—]?[ \t*_]*(?P<value>[^\n]*)"
+    + r"(?:(?:comisionad[oa]s?\s+ponentes?|magistrad[oa]\s+ponente|ponente|ponencia\s+(?:de\s+la|del)\s+comisionad[oa])"
+    r"[ \t*_]*[:.\-–—]?|ponencia[ \t*_]*:)[ \t*_]*(?P<value>[^\n]*)"
+)
+# The ponente named in a sentence: "…, siendo ponente la Comisionada Norma Vázquez Chan."
+PONENTE_SENTENCE = re.compile(
+    r"(?:siendo\s+ponente|bajo\s+la\s+ponencia\s+de|con\s+la\s+ponencia\s+de)\s+(?:el|la)?\s*"
+    r"(?:comisionad[oa](?:\s+president[ae])?|magistrad[oa])?\s*(?P<value>[^,;.\n]+(?:\n[^,;.\n]+)?)"
+)
+# The sujeto obligado named in the caption sentence: "… interpuesto por [...] en contra de X, y"
+SUJETO_SENTENCE = re.compile(
+    r"(?:interpuesto|presentad[ao]|promovido|recurso|denuncia|dictada|expediente)(?:[^.\n]|\[[^\]\n]*\]|(?<=\b[a-z])\.|\n(?!\n)){0,160}?"
+    r"\ben\s+contra\s+del?\s+"
+    r"(?:(?:la|el)\s+)?(?:sujeto\s+obligado\s*,?\s*)?(?P<value>(?:[^.;\n]|(?<=\b[a-z])\.[ \t]|\n(?!\n))+?)"
+    r"(?=,\s*(?:y\b|siendo|derivado|relativ|por\s|interpuest|en\s+(?:el|la|su)\b|con\s)|(?<!\b[a-z])\.\s|\.$|;|\s+por\s+(?:el|la)\s|\n\n)"
+)
+# An expediente named in the caption sentence: "en el recurso de revisión RR/1/2024/INAIP"
+CAPTION_EXPEDIENTE_CONTEXT = re.compile(
+    r"(?:recurso\s+de\s+revision|expediente|denuncia|autos\s+del?)(?:\s+(?:numero|no\.|n°))?[\s:]*$"
 )
 FOLIO = re.compile(
     r"(?:folio(?:\s+de\s+(?:la\s+)?solicitud(?:\s+de\s+(?:acceso\s+a\s+la\s+)?informacion)?)?"
