@@ -39,7 +39,10 @@ class Suggester:
 
     ``vocabulary`` maps words (any case/accents: they are folded) to document frequency.
     ``min_length``: shorter words are never corrected; words of up to ``short_length`` letters
-    get at most one edit, longer ones ``max_distance``.
+    get at most one edit, longer ones ``max_distance``. A word of the vocabulary is correct,
+    unless it is rare (document frequency ≤ ``rare_max``) and a word one edit away is
+    ``rare_ratio`` times commoner: a misspelling that made it into the index (OCR, typing)
+    still gets its correction ("inexistensia" in 1 document, "inexistencia" in 800).
     """
 
     def __init__(
@@ -48,8 +51,12 @@ class Suggester:
         max_distance: int = 2,
         min_length: int = 4,
         short_length: int = 5,
+        rare_max: int = 2,
+        rare_ratio: int = 50,
     ) -> None:
         self.max_distance = max_distance
+        self.rare_max = rare_max
+        self.rare_ratio = rare_ratio
         self.min_length = min_length
         self.short_length = short_length
         merged: dict[str, int] = {}
@@ -74,11 +81,16 @@ class Suggester:
         return fold(word) in self._freq
 
     def candidates(self, word: str, limit: int = 5) -> list[tuple[str, int, int]]:
-        """Up to ``limit`` (word, distance, frequency), best first; [] for a known word."""
+        """Up to ``limit`` (word, distance, frequency), best first; [] for a known word
+        (but see ``rare_max``)."""
         query = fold(word)
-        if query in self._freq or len(query) < self.min_length or not query.isalpha():
+        if len(query) < self.min_length or not query.isalpha():
             return []
-        bound = 1 if len(query) <= self.short_length else self.max_distance
+        known = self._freq.get(query, 0)
+        if known > self.rare_max:
+            return []
+        bound = 1 if known or len(query) <= self.short_length else self.max_distance
+        min_freq = self.rare_ratio * known
         q = np.array([ord(c) for c in query], dtype=np.uint32)
         q_letters = _letter_counts(q.reshape(1, -1))
         q_mask = _masks(q_letters)[0]
@@ -102,6 +114,11 @@ class Suggester:
                 continue
             idx = rows[idx]
             freqs = bucket.freqs[idx]
+            if known:  # the word itself is in the vocabulary: only much commoner neighbours
+                keep = (dist > 0) & (freqs >= min_freq)
+                idx, dist, freqs = idx[keep], dist[keep], freqs[keep]
+                if not len(idx):
+                    continue
             # the best ``limit`` of this bucket: by distance, then frequency
             order = np.lexsort((-freqs, dist))[: limit * 4]
             for i, d, f in zip(

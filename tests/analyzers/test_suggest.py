@@ -99,3 +99,11 @@ def test_distances_kernel(a: str, b: str, distance: int | None) -> None:
 
 def test_contains() -> None:
     assert "Daño" in Suggester({"dano": 1})
+
+
+def test_rare_misspelling_in_the_vocabulary_is_still_corrected() -> None:
+    s = Suggester({"inexistencia": 800, "inexistensia": 1, "calakmul": 2, "calakmal": 1})
+    assert s.suggest("inexistensia") == "inexistencia"
+    assert s.suggest("calakmul") is None  # rare, but no neighbour 50 times commoner
+    assert s.suggest("inexistencia") is None
+    assert Suggester({"inexistencia": 800, "inexistensia": 3}).suggest("inexistensia") is None
