@@ -1,7 +1,7 @@
 """Bounded load check of the web app on 127.0.0.1: a fixed number of requests from a few
 concurrent clients, for the search page and the JSON API; prints requests/s and p50/p99.
 
-    python scripts/bench_web.py --index data/index [--workers 2] [--requests 300]
+    python scripts/bench_web.py --index var/index [--workers 2] [--requests 300]
     python scripts/bench_web.py --url http://127.0.0.1:8000      # an app already served
 
 Without --url it starts ``precedentes serve`` (gunicorn with --workers, else the threaded
@@ -88,7 +88,7 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float) -> None
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="Base URL of an app already served on 127.0.0.1.")
-    parser.add_argument("--index", type=Path, default=Path("data/index"))
+    parser.add_argument("--index", type=Path, default=Path("var/index"))
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (0: threaded).")
     parser.add_argument("--requests", type=int, default=300, help="Requests per endpoint.")
     parser.add_argument("--concurrency", type=int, default=4)

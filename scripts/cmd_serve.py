@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import click
 
-DEFAULT_INDEX = "data/index"
+DEFAULT_INDEX = "var/index"  # var/ is git-ignored: runtime data
 ENV_INDEX = "PRECEDENTES_INDEX_DIR"  # what the app factory reads (from_prefixed_env)
 
 

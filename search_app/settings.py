@@ -18,7 +18,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("INDEX_DIR", "data/index", "Carpeta del índice que la aplicación abre (una vez por proceso)."),
+    Setting("INDEX_DIR", "var/index", "Carpeta del índice que la aplicación abre (una vez por proceso)."),
     Setting("PAGE_SIZE", 20, "Resultados por página en la búsqueda."),
     Setting("MAX_PAGE_SIZE", 100, "Máximo de resultados por página que acepta la API."),
     Setting(
