@@ -42,6 +42,12 @@ _AYUNTAMIENTO_RE = re.compile(
     r"(?P<name>[^,;()]+?)\s*(?:[,;(]|$)",
     re.IGNORECASE,
 )
+# Names that say "the State" without saying which: completed with the record's state.
+_GENERIC_RE = re.compile(
+    r"^(?:poder (?:legislativo|ejecutivo|judicial)|gobierno|congreso|fiscalia general"
+    r"|tribunal superior de justicia|organo de fiscalizacion superior|auditoria superior)"
+    r"(?: del estado)?$"
+)
 _LOWER_WORDS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "en", "a"})
 
 
@@ -110,12 +116,17 @@ def _titled(text: str) -> str:
     )
 
 
-def classify_sujeto(name: str | None, rules: SujetoRules | None = None) -> Sujeto | None:
+def classify_sujeto(
+    name: str | None, rules: SujetoRules | None = None, state: str | None = None
+) -> Sujeto | None:
     """The canonical name and kind of a sujeto obligado as written; None for an empty name.
 
     Order: gazetteer (whole name or alias) → kind rules on the folded name (first match) →
     "otro". Ayuntamientos are named "Ayuntamiento de <municipio>" whatever the wording
-    ("H. Ayuntamiento Constitucional de", "Municipio de", a trailing ", Ver.").
+    ("H. Ayuntamiento Constitucional de", "Municipio de", a trailing ", Ver."). With the
+    record's ``state``, a name that does not say which State is completed ("Poder Legislativo"
+    → "Poder Legislativo del Estado de Veracruz", "Congreso del Estado" → "Congreso del Estado
+    de Veracruz"), so that the same body of two States are two sujetos.
     """
     if not name or not name.strip():
         return None
@@ -135,4 +146,10 @@ def classify_sujeto(name: str | None, rules: SujetoRules | None = None) -> Sujet
             municipio = _TRAILING_STATE_RE.sub("", m.group("name")).strip()
             municipio = rules.municipios.get(_key(municipio), municipio)
             canonical = f"Ayuntamiento de {municipio}"
+    elif state and state != "Nacional" and _GENERIC_RE.match(fold(canonical)):
+        canonical += (
+            f" de {state}"
+            if fold(canonical).endswith(" del estado")
+            else (f" del Estado de {state}")
+        )
     return Sujeto(canonical, kind)

@@ -364,7 +364,7 @@ def enrich(
         if slug is not None:
             evidence.setdefault(slug, []).append(f"sentido: {sentido}")
     order = [t.slug for t in tags] + [s for s in evidence if s not in {t.slug for t in tags}]
-    sujeto = classify_sujeto(record.sujeto_obligado, sujeto_rules)
+    sujeto = classify_sujeto(record.sujeto_obligado, sujeto_rules, record.state)
     return dataclasses.replace(
         record,
         topics=order,

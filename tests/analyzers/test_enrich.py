@@ -10,6 +10,7 @@ def test_enrich_fills_topics_evidence_and_sujeto() -> None:
     record = DocumentRecord(
         id="ivai-rev-275-2017-i",
         date="2017-09-01",
+        state="Veracruz",
         sujeto_obligado="H. Ayuntamiento Constitucional de Xalapa, Ver.",
         sentido=["sobresee"],
         title="Recurso de revisión IVAI-REV/275/2017/I",

@@ -114,3 +114,25 @@ def test_bad_data_is_reported(tmp_path: Path) -> None:
     path.write_text('[[rule]]\nkind = "nope"\npatterns = ["x"]\n')
     with pytest.raises(ValueError, match="unknown kind"):
         load_sujetos(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "state", "canonical"),
+    [
+        ("Poder Legislativo", "Veracruz", "Poder Legislativo del Estado de Veracruz"),
+        ("H. Congreso del Estado", "Tabasco", "Congreso del Estado de Tabasco"),
+        ("Fiscalía General del Estado", "Yucatán", "Fiscalía General del Estado de Yucatán"),
+        (
+            "Fiscalía General del Estado de Yucatán",
+            "Yucatán",
+            "Fiscalía General del Estado de Yucatán",
+        ),
+        ("Secretaría de Salud", "Veracruz", "Secretaría de Salud"),
+        ("Poder Legislativo", "Nacional", "Poder Legislativo"),
+        ("Poder Legislativo", None, "Poder Legislativo"),
+        ("Ayuntamiento de Centro", "Tabasco", "Ayuntamiento de Centro"),
+    ],
+)
+def test_generic_names_take_the_state(name: str, state: str | None, canonical: str) -> None:
+    sujeto = classify_sujeto(name, state=state)
+    assert sujeto is not None and sujeto.canonical == canonical
