@@ -14,7 +14,8 @@ Chains (positions count every word, stopwords included, so removed stopwords lea
 * identifier: letters and digits split apart, zero padding dropped ("RR/DAI/0177/2023-PIII"
   → rr dai 177 2023 piii).
 
-Numbers lose their zero padding in every chain ("0177" → "177").
+Numbers lose their zero padding in every chain ("0177" → "177"), and ordinals their mark
+("6º", "6o." → "6").
 """
 
 from __future__ import annotations
@@ -116,7 +117,10 @@ def _words(text: str) -> Iterator[tuple[int, int, int, str]]:
     if not text.isascii():
         text = text.translate(_ORDINALS_TABLE)
     for pos, m in enumerate(_WORD_RE.finditer(text)):
-        yield pos, m.start(), m.end(), strip_zeros(fold(m.group()))
+        word = fold(m.group())
+        if word[-1] in "oa" and word[:-1].isdigit():  # "6o." is how laws write "6º"
+            word = word[:-1]
+        yield pos, m.start(), m.end(), strip_zeros(word)
 
 
 def tokenize(text: str) -> list[str]:

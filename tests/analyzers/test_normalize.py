@@ -92,6 +92,9 @@ def test_every_stopword_is_removed() -> None:
     [
         ("Acceso a la Información", [(0, "acceso"), (1, "a"), (2, "la"), (3, "informacion")]),
         ("Artículo 1º", [(0, "articulo"), (1, "1")]),
+        ("artículo 6o. constitucional", [(0, "articulo"), (1, "6"), (2, "constitucional")]),
+        ("la 1a. Sala", [(0, "la"), (1, "1"), (2, "sala")]),
+        ("el folio 0a1", [(0, "el"), (1, "folio"), (2, "0a1")]),
         ("expediente 0177", [(0, "expediente"), (1, "177")]),
         ("snake_case", [(0, "snake"), (1, "case")]),
     ],
