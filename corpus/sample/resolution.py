@@ -15,9 +15,12 @@ from corpus.sample.writer import Pools, Writer
 
 STATE_ABBR = {"Veracruz": "Ver.", "Tabasco": "Tab.", "Campeche": "Camp.", "Chiapas": "Chis.",
               "Yucatán": "Yuc.", "Quintana Roo": "Q. Roo"}
-HEAD_ANTECEDENTES = ("RESULTANDOS", "ANTECEDENTES", "R E S U L T A N D O S", "Resultandos", "A N T E C E D E N T E S", "RESULTANDO")
-HEAD_CONSIDERANDOS = ("CONSIDERANDOS", "C O N S I D E R A N D O S", "Considerandos", "CONSIDERANDO")
-HEAD_RESOLUTIVOS = ("RESOLUTIVOS", "PUNTOS RESOLUTIVOS", "R E S U E L V E", "SE RESUELVE", "RESUELVE", "Puntos resolutivos")
+HEAD_ANTECEDENTES = ("RESULTANDOS", "ANTECEDENTES", "R E S U L T A N D O S", "Resultandos", "A N T E C E D E N T E S",
+                     "RESULTANDO", "RESULTANDO:", "Antecedentes")
+HEAD_CONSIDERANDOS = ("CONSIDERANDOS", "C O N S I D E R A N D O S", "Considerandos", "CONSIDERANDO", "CONSIDERANDO:",
+                      "C O N S I D E R A N D O")
+HEAD_RESOLUTIVOS = ("RESOLUTIVOS", "PUNTOS RESOLUTIVOS", "R E S U E L V E", "SE RESUELVE", "RESUELVE", "Puntos resolutivos",
+                    "R E S U E L V E:", "SE RESUELVE:", "PUNTOS RESOLUTIVOS:")
 HEAD_ACUERDA = ("A C U E R D A", "SE ACUERDA", "ACUERDOS", "PUNTOS DE ACUERDO")
 
 
@@ -123,7 +126,11 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         "denuncia": f"VISTO el expediente {raw}, relativo a la denuncia presentada en contra de {spec.sujeto[0]} por el probable incumplimiento de sus obligaciones de transparencia, y",
         "acuerdo": f"VISTO el estado procesal que guarda el expediente {raw}, relativo al cumplimiento de la resolución dictada en contra de {spec.sujeto[0]}, y",
     }[spec.kind]
-    if place < 0.45:
+    place_at_end = False
+    if place < 0.12:  # the place and date only at the end, before the signatures
+        place_at_end = True
+        blocks.append(Block("para", vistos))
+    elif place < 0.45:
         blocks.append(Block("place_date", f"{city}, {state}, a {w.date_text(d, 0.7, los=True)}."))
         blocks.append(Block("para", vistos))
     elif place < 0.8:
@@ -148,7 +155,10 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         if topic.slug == "falta-de-respuesta":
             items.append(f"Falta de respuesta. El plazo para dar respuesta transcurrió del {date_numeric(request_date + timedelta(days=1))} al {date_numeric(answer_date)}, sin que el sujeto obligado {r.choice(topic.answers)}.")
         else:
-            items.append(f"Respuesta. El {w.date_text(answer_date)}, mediante oficio {oficio}, el sujeto obligado {r.choice(topic.answers)}.")
+            if r.random() < 0.25:  # the answer's own place-and-date line: another date to skip
+                items.append(f"Respuesta. Mediante oficio {oficio}, fechado en {city}, {state}, a {w.date_text(answer_date, 0.6, los=True)}, el sujeto obligado {r.choice(topic.answers)}.")
+            else:
+                items.append(f"Respuesta. El {w.date_text(answer_date)}, mediante oficio {oficio}, el sujeto obligado {r.choice(topic.answers)}.")
         items.append(f"Interposición del recurso. Inconforme, el {w.date_text(filing_date)}, la persona solicitante interpuso recurso de revisión, en el que expresó como agravio que {r.choice(topic.agravios)}.")
         items.append(f"Turno y admisión. Por acuerdo de {w.date_text(admit_date)}, la Presidencia turnó el expediente a la Ponencia {spec.ponente.ponencia if spec.ponente else 'I'}, la cual lo admitió y puso a disposición de las partes para que manifestaran lo que a su derecho conviniera.")
     elif spec.kind == "denuncia":
@@ -258,6 +268,8 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         closing = f"Así lo resolvieron {votes} las y los integrantes del Pleno del {w.g.name}, {names}{ponente_txt}, en {session} celebrada el {w.date_text(d, 0.6)}, ante el Secretario Técnico, quien autoriza y da fe."
     else:
         closing = f"Así lo acordó el Pleno de {w.organismo()}, {votes}, en {session} de fecha {w.date_text(d, 0.6)}{ponente_txt}, ante la Secretaria Ejecutiva que autoriza y da fe."
+    if place_at_end:
+        closing = f"Dado en la Sala de Sesiones del Pleno, en la ciudad de {city}, {state}, a {w.date_text(d, 0.7, los=True)}. " + closing
     blocks.append(Block("closing", closing))
     sign_lines = [f"{_honorific(w, p.female) or ('Mtra. ' if p.female else 'Mtro. ')}{p.name}\n{'Comisionada' if p.female else 'Comisionado'}{' Presidenta' if (p.female and i == 0) else ' Presidente' if i == 0 else ''}"
                   for i, p in enumerate(people)]
