@@ -328,3 +328,25 @@ def test_searcher_follows_index_changes(tmp_path: Any, sample_records: list[Docu
         assert run(engine, "zorzalito").total == before
     finally:
         engine.close()
+
+
+def test_fast_postings_read_equals_whoosh_matcher(search_engine: Any) -> None:
+    import numpy as np
+
+    from indexer.whoosh_masks import MaskEvaluator
+
+    searcher = search_engine.index.searcher()
+    try:
+        reader = searcher.reader()
+        live = np.zeros(reader.doc_count_all(), dtype=bool)
+        live[list(reader.all_doc_ids())] = True
+        masks = MaskEvaluator(searcher, lambda: live)
+        checked = 0
+        for field in ("text", "text_shingle", "garante", "topics"):
+            for term in itertools.islice(reader.lexicon(field), 0, None, 97):
+                slow = sorted(reader.postings(field, term).all_ids())
+                assert masks.term_ids(field, term).tolist() == slow
+                checked += 1
+        assert checked > 20
+    finally:
+        searcher.close()
