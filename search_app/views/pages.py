@@ -46,11 +46,16 @@ def _has_search(params: SearchParams) -> bool:
 @bp.get("/")
 @bp.get("/buscar")
 def search() -> tuple[str, int] | str:
-    params = request_params(request.args, page_size=current_app.config["PAGE_SIZE"],
-                            max_page_size=current_app.config["MAX_PAGE_SIZE"])
+    path = url_for("pages.search")
+    try:
+        params = request_params(request.args, page_size=current_app.config["PAGE_SIZE"],
+                                max_page_size=current_app.config["MAX_PAGE_SIZE"])
+    except QueryError as exc:  # a bad filter or page: said on the search page itself
+        params = SearchParams(q=request.args.get("q", "")[:1000])
+        return render_template("search.html", params=params, result=None, error=exc.message,
+                               suggestion=None, suggestion_url=None, examples=EXAMPLES), 400
     if not _has_search(params):
         return render_template("home.html", examples=EXAMPLES, params=params)
-    path = url_for("pages.search")
     try:
         result = get_engine().search(params)
     except QueryError as exc:

@@ -63,6 +63,9 @@ ERROR_CASES = [
     ("/api/v1/search?date_from=2020-13-45", "get", 400),
     ("/buscar.csv?q=(reservada", "get", 400),
     ("/buscar.json?sort=nada", "get", 400),
+    ("/api/v1/search?q=%3F*", "get", 400),
+    ("/api/v1/search?q=" + "(" * 400 + "a" + ")" * 400, "get", 400),
+    ("/api/v1/search?page=999", "get", 400),
 ]
 
 

@@ -89,7 +89,8 @@ def test_empty_state_is_helpful(client: FlaskClient) -> None:
 def test_bad_filter_is_a_spanish_400_on_the_page(client: FlaskClient) -> None:
     resp = client.get("/buscar?q=x&sentido=quizas")
     assert resp.status_code == 400
-    assert "no es un valor de" in text(resp)
+    html = text(resp)
+    assert "no es un valor de" in html and 'role="alert"' in html and 'id="q"' in html
 
 
 def test_bad_query_shows_spanish_message_and_suggestion(client: FlaskClient) -> None:
