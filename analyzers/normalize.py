@@ -20,6 +20,7 @@ Numbers lose their zero padding in every chain ("0177" → "177"), and ordinals 
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import unicodedata
@@ -33,6 +34,8 @@ _WORD_RE = re.compile(r"[^\W_]+")
 # Identifier parts: runs of letters, runs of digits.
 _IDENT_RE = re.compile(r"[^\W\d_]+|\d+")
 SHINGLE_SEP = "_"
+# Bump whenever a chain's output changes (an index built before must be rebuilt).
+ANALYSIS_VERSION = 2
 DATA_DIR = Path(__file__).with_name("data")
 
 # Length-preserving fold table for the common case; anything else goes through NFD.
@@ -82,6 +85,14 @@ def stopwords() -> frozenset[str]:
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+def analysis_fingerprint() -> str:
+    """A short hash of what decides the indexed terms (chain version, stopword list), for an
+    index to record and compare: a different value means the index must be rebuilt."""
+    h = hashlib.sha256(f"v{ANALYSIS_VERSION}:{SHINGLE_SEP}:".encode())
+    h.update("\n".join(sorted(stopwords())).encode())
+    return h.hexdigest()[:16]
 
 
 def is_stopword(word: str) -> bool:

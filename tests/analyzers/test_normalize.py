@@ -140,3 +140,8 @@ def test_char_offsets_point_into_the_original_text() -> None:
 def test_stopword_file_is_folded() -> None:
     assert all(w == n.fold(w) for w in n.stopwords())
     assert {"mas", "habia", "esta", "el"} <= n.stopwords()
+
+
+def test_analysis_fingerprint_is_stable_and_short() -> None:
+    assert n.analysis_fingerprint() == n.analysis_fingerprint()
+    assert len(n.analysis_fingerprint()) == 16
