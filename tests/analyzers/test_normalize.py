@@ -142,6 +142,13 @@ def test_stopword_file_is_folded() -> None:
     assert {"mas", "habia", "esta", "el"} <= n.stopwords()
 
 
-def test_analysis_fingerprint_is_stable_and_short() -> None:
-    assert n.analysis_fingerprint() == n.analysis_fingerprint()
-    assert len(n.analysis_fingerprint()) == 16
+def test_analysis_fingerprint_follows_stopwords_and_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = n.analysis_fingerprint()
+    assert len(before) == 16 and before == n.analysis_fingerprint()
+    monkeypatch.setattr(n, "stopwords", lambda: frozenset({"de"}))
+    assert n.analysis_fingerprint() != before
+    monkeypatch.undo()
+    monkeypatch.setattr(n, "ANALYSIS_VERSION", n.ANALYSIS_VERSION + 1)
+    assert n.analysis_fingerprint() != before
