@@ -1,18 +1,19 @@
 """Explainable topic tags with spaCy: phrases (analyzers/data/topics.toml) and cited articles;
 ``enrich(record)``, the analyzers' step of the data flow (topics + normalised sujeto obligado).
 
-Tokens are compared by a normalised key, the same idea as the search analysis: folded,
-Snowball-stemmed (of the lemma when the model gives one), every stopword the same key. A
-``PhraseMatcher`` on that key (stored in ``Token.norm_``) finds the topic phrases, so case,
-accents, singular/plural and "de"/"del" do not matter.
+Tokens are compared by a normalised key, the same idea as the search analysis: folded and
+Snowball-stemmed (the lemma's stem with ``lemmas=True``); a stopword is its own key ("sin" is
+not "la") except articles and contractions ("del" = "de", "la" = "el"). A ``PhraseMatcher`` on
+that key (stored in ``Token.norm_``) finds the topic phrases, so case, accents, singular and
+plural and "de"/"del" do not matter.
 
 A topic is tagged when its score reaches ``threshold`` (default 2): a strong phrase scores 2,
 weak phrases 1 per sentence that has any (boilerplate repeats them), cited articles that imply
 the topic ``article_weight`` (2 unless the data says otherwise), a cited criterion 2. Phrases
 inside an ignored name ("... Protección de Datos Personales") and sentences with a boilerplate
 marker ("se apercibe ...") do not count. Each tag keeps its evidence: the phrases as written in
-the text, the articles and the criteria. The model's NER is not used
-(measured poor on this text); sujetos obligados are in ``analyzers.sujetos``.
+the text, the articles and the criteria. The model's NER is not used (measured poor on this
+text); sujetos obligados are in ``analyzers.sujetos``.
 """
 
 from __future__ import annotations
