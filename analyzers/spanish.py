@@ -8,7 +8,8 @@ renamed (add new chains instead).
 Which field answers what:
 
 * stemmed: ordinary words (singular/plural, accents); stopwords removed with position gaps.
-* exact: exact wording and phrases with stopwords ("acceso a la información"): positional.
+* exact: exact wording and phrases with stopwords ("acceso a la información"): positional;
+  also prefixes ("informac*" finds nothing in the stemmed field, whose term is "inform").
 * shingle: the same phrases, faster: a phrase of n words is n-1 bigram terms that must all
   occur (optionally as a positional phrase over the bigrams).
 * identifier: expedientes, criterion numbers ("ivai rev 275 2017", "275/2017").
