@@ -134,6 +134,8 @@ def ids(ix: index.Index, field: str, query: str) -> set[str]:
         ("body", '"cuenta pública"', {"a"}),  # the stopword gap is kept
         ("body_exact", '"acceso a la información"', {"a"}),  # stopwords inside a phrase
         ("body_exact", '"acceso a la informacion"', {"a"}),
+        ("body_exact", "informac*", {"a", "b", "c"}),  # prefixes: the exact field
+        ("body_exact", "INFORMAC*", {"a", "b", "c"}),  # folded, not stemmed (tokenize=False)
         ("expediente", '"ivai rev 275 2017"', {"a"}),
         ("expediente", '"275/2017"', {"a"}),
         ("expediente", '"rr/dai/177/2023"', {"b"}),
