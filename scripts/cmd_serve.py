@@ -28,6 +28,9 @@ def _has_index(index_dir: Path) -> bool:
         engine = open_engine(index_dir)
     except IndexMissingError:
         return False
+    except RuntimeError as exc:  # corrupt, another engine or schema version: say how to fix
+        _fail(str(exc), f"Verifique con: precedentes index --check --index {index_dir}, o "
+              "bórrelo para que serve genere el corpus de muestra otra vez.")
     engine.close()
     return True
 

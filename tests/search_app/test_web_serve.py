@@ -97,3 +97,12 @@ def test_workers_run_under_gunicorn(web_index: Path) -> None:
         proc.terminate()
         _, err = proc.communicate(timeout=30)
     assert b"gunicorn" in err.lower() or b"Booting worker" in err
+
+
+def test_unreadable_index_fails_with_a_hint(tmp_path: Path, served: list[Any]) -> None:
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / "manifest.json").write_text("{roto", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--index", str(index)])
+    assert result.exit_code == 1
+    assert "precedentes index --check" in result.output and not served
