@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import warnings
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -69,7 +70,9 @@ def serve(inbox: Connection, outbox: Connection, max_memory_mb: int) -> None:
 def main(argv: list[str]) -> None:
     read_fd, write_fd, max_memory_mb = int(argv[0]), int(argv[1]), int(argv[2])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    # library chatter would cut through the parent's progress bar; results carry warnings
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    warnings.simplefilter("ignore")
     if max_memory_mb > 0:
         limit_memory(max_memory_mb)
     serve(Connection(read_fd, writable=False), Connection(write_fd, readable=False), max_memory_mb)
