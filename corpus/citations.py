@@ -187,7 +187,7 @@ def _fractions(fracs: str | None, original: str | None = None) -> list[str]:
     pending_range = False
     for m in P.ROMAN_SPLIT.finditer(fracs):
         written = original[m.start("a") : m.end("a")] if original else m.group("a")
-        value = (written.replace("l", "I") if original else written).upper()
+        value = (written.replace("l", "I") if original else written).replace("1", "I").upper()
         if pending_range and out:
             lo, hi = roman_to_int(out[-1]), roman_to_int(value)
             if lo < hi <= lo + 40:

@@ -111,6 +111,9 @@ def parse_criterion(
                 start = max(start, nl if nl != -1 else value_start)
         chunk = text[start:tail].strip()
         para = _first_paragraph(chunk)
+        while para and P.CRITERION_HEADER.fullmatch(P.fold(para)):  # a repeated title line
+            chunk = chunk[len(para) :].strip()
+            para = _first_paragraph(chunk)
         rest = chunk[len(para) :].strip()
         if para and (para.isupper() or (rest and len(para) <= 300)):
             rubro = _clean(para)
@@ -235,7 +238,7 @@ def _column_table(block: str, registry: Registry) -> list[Precedent]:
     sujetos: list[str] = []
     people: list[str] = []
     for para in re.split(r"\n[ \t]*\n", block):
-        value = _clean(para)
+        value = _clean(_TRAILING_DATE.sub("", para))
         folded = P.fold(value)
         if not value or P.CRITERION_LABEL.match("\n" + folded) or _SKIP_SENTENCE.match(folded):
             continue
@@ -278,6 +281,8 @@ _SKIP_SENTENCE = re.compile(
     r"comisionad|ponente|acceso\s+a\s+la\s+informacion|proteccion\s+de\s+datos|fecha|resuelt|"
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d\d-\d\d|recurso\s+de\s+revision\s*$)"
 )
+_DASH_SPLIT = re.compile(r"\s*—\s*|\s*\|\s*")
+_TRAILING_DATE = re.compile(r"\s*\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|\t+|[ ]{3,}")
 
 
@@ -292,8 +297,12 @@ def _precedent(after: str, canonical: str) -> Precedent:
     if (m := P.PRECEDENT_PONENTE.search(folded)) is not None:
         ponente = _clean(flat[m.start("value") : m.end("value")])
     if sujeto is None or ponente is None:
+        # "EXP — sujeto — ponente — fecha" (wrapped lines and all), or table cells
+        dashed = "—" in after
+        source = flat if dashed else after
+        splitter = _DASH_SPLIT if dashed else _CELL_SPLIT
         cells = [
-            c.strip(" .;,•") for c in _CELL_SPLIT.split(after.strip(" \t.;,")) if c.strip(" .;,•")
+            c.strip(" .;,•") for c in splitter.split(source.strip(" \t.;,—")) if c.strip(" .;,•")
         ]
         if len(cells) >= 2 and not _looks_like_sentences(after):
             # a table row: expediente | sujeto obligado | ponente | fecha

@@ -74,6 +74,12 @@ _LABEL_WORDS = re.compile(
 def _continuation(text: str, line_end: int, value: str) -> str:
     """Join a value wrapped onto the next line ("H. Ayuntamiento de\\nXalapa", "Fernando Cruz\\nCanché")."""
     nxt = re.match(r"\n[ \t]*([^\n]{1,80})(?:\n|$)", text[line_end : line_end + 100])
+    after_blank = re.match(
+        r"\n[ \t]*\n[ \t]*((?:de|del|de la|y|e|en)\s[^\n]{1,80})(?:\n|$)",
+        text[line_end : line_end + 100],
+    )
+    if after_blank:  # "Fiscalía General\n\ndel Estado de Campeche" (OCR's blank line)
+        return f"{value} {after_blank.group(1).strip()}"
     if not nxt:
         return value
     line = nxt.group(1).strip()
@@ -116,6 +122,7 @@ class ExpedienteFound:
     canonical: str
     garante: str | None  # the body whose format matched, None for an unknown format
     known_format: bool
+    variants: tuple[str, ...] = ()  # how the caption garbled it (OCR): not citations either
 
 
 def own_expediente(
@@ -137,7 +144,9 @@ def own_expediente(
             window = _until_next_label(text, folded, m.end("value"), m.end("value") + 250)
             hit = citations.match_expediente(window, registry)
         if hit:
-            return ExpedienteFound(hit[2].strip(), hit[1], hit[0], True)
+            confirmed = _confirmed_ponencia(hit, text[: end + 2000], registry)
+            variants = (hit[1],) if confirmed[1] != hit[1] else ()
+            return ExpedienteFound(confirmed[2].strip(), confirmed[1], confirmed[0], True, variants)
         cleaned = clean_value(value)
         label = m.group("label")
         if (
@@ -169,6 +178,26 @@ def own_expediente(
     if hits:
         return ExpedienteFound(hits[0][4].strip(), hits[0][3], hits[0][2], True)
     return None
+
+
+_PONENCIA_TAIL = re.compile(r"[-/]\s*P?\s?[IVX1L]+$", re.IGNORECASE)
+
+
+def _confirmed_ponencia(
+    hit: tuple[str, str, str], text: str, registry: Registry
+) -> tuple[str, str, str]:
+    """The labelled expediente, or the one the text repeats when they differ only in the
+    ponencia (OCR's "-PIIII" in the caption for the "-PIII" written in the VISTOS paragraph)."""
+    base = _PONENCIA_TAIL.sub("", hit[1])
+    found = citations.expediente_matches(text, registry)
+    if base == hit[1] or sum(h[3] == hit[1] for h in found) >= 2:
+        return hit
+    variants = [
+        h for h in found if h[3] != hit[1] and h[3] != base and _PONENCIA_TAIL.sub("", h[3]) == base
+    ]
+    if variants:
+        return (variants[0][2], variants[0][3], variants[0][4])
+    return hit
 
 
 _OCR_PONENCIA = re.compile(r"/([1l|]{1,3})\s*$")

@@ -174,10 +174,14 @@ def build_record(
             text, registry, own_garante=key, exclude=[own_criterion or ""], folded=f
         ),
         cites_expedientes=citations.cited_expedientes(
-            text, registry, exclude=[exp.canonical if exp else ""]
+            text, registry, exclude=[exp.canonical, *exp.variants] if exp else []
         ),
         cites_articles=citations.cited_articles(
-            text, registry, default_law=default_law, own_law=own_law, folded=f
+            text,
+            registry,
+            default_law=default_law,
+            own_law=own_law,
+            folded=_without_page_heads(extracted, f, registry),
         ),
         source_path=source_path or extracted.source,
         source_sha256=source_sha256,
@@ -210,4 +214,41 @@ def _mask_precedents(text: str, folded: str, registry: Registry) -> str:
     out = list(folded)
     for a, b in spans:
         out[a:b] = " " * (min(b, len(out)) - a)
+    return "".join(out)
+
+
+_PAGE_HEAD_LINES = 2  # lines at the top of a page that may be a running header left in the text
+
+
+def _without_page_heads(extracted: ExtractedText, folded: str, registry: Registry) -> str:
+    """The folded text with running-header lines at page tops blanked (same length).
+
+    A header left at the top of page 2 ("Expediente: IVAI-DOF/3/2020/II") can split a sentence
+    ("… fracción I, de | Expediente: … | la LGTAIP"); citations are read across it.
+    """
+    out = list(folded)
+    pos = 0
+    starts: list[int] = []
+    for page in (p for p in extracted.pages if p.text):
+        starts.append(pos)
+        pos += len(page.text) + 2
+    for start in starts[1:]:
+        line_start = start
+        for _ in range(_PAGE_HEAD_LINES):
+            nl = folded.find("\n", line_start)
+            line_end = len(folded) if nl == -1 else nl
+            line = folded[line_start:line_end]
+            if (
+                len(line) <= 120
+                and "articulo" not in line
+                and (
+                    citations.expediente_matches(line, registry)
+                    or P.garante_names(registry).search(line)
+                    or re.fullmatch(r"\s*(?:pagina|hoja)?\s*\d+\s*(?:de\s+\d+)?\s*", line)
+                )
+            ):
+                out[line_start:line_end] = " " * (line_end - line_start)
+            line_start = line_end + 1
+            while line_start < len(folded) and folded[line_start] == "\n":
+                line_start += 1
     return "".join(out)
