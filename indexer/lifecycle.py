@@ -3,7 +3,7 @@
 whoosh commits by writing segment files, then renaming a new TOC file (``_MAIN_<gen>.toc``),
 and never calls fsync; right after, it deletes every file the new TOC does not name. Here:
 
-* :class:`DurableSegmentWriter` fsyncs the new segment files *before* the TOC is written,
+* ``indexer.whoosh_writer.DurableSegmentWriter`` fsyncs the new segment files *before* the TOC is written,
   then the TOC and the directory, and keeps the previous generation's files (its TOC and
   segments) when it cleans up, so there is always an older good state to fall back to.
 * the manifest (``manifest.json``, written atomically and fsynced after each verified commit)
@@ -30,7 +30,6 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
-from whoosh.writing import SegmentWriter
 
 INDEX_NAME = "MAIN"
 MANIFEST_NAME = "manifest.json"
@@ -138,7 +137,7 @@ def segment_ids(index_dir: Path, generation: int) -> set[str]:
     return {s.segment_id() for s in toc.segments}
 
 
-def _segment_files(index_dir: Path, ids: set[str]) -> list[str]:
+def segment_files(index_dir: Path, ids: set[str]) -> list[str]:
     out = []
     for name in os.listdir(index_dir):
         m = _SEGMENT_RE.match(name)
@@ -150,7 +149,7 @@ def _segment_files(index_dir: Path, ids: set[str]) -> list[str]:
 def generation_state(index_dir: Path, generation: int) -> dict[str, Any]:
     """{generation, files: {name: size}}: what the manifest records about a generation."""
     index_dir = Path(index_dir)
-    names = [toc_name(generation), *_segment_files(index_dir, segment_ids(index_dir, generation))]
+    names = [toc_name(generation), *segment_files(index_dir, segment_ids(index_dir, generation))]
     return {
         "generation": generation,
         "files": {n: (index_dir / n).stat().st_size for n in names},
@@ -245,57 +244,6 @@ def clean_files(index_dir: Path, keep_generations: set[int], keep_segments: set[
         elif s and f"{INDEX_NAME}_{s.group(1)}" not in keep_segments:
             with contextlib.suppress(OSError):  # still open elsewhere: removed next time
                 (index_dir / name).unlink()
-
-
-MERGE_AT = 12  # segments; see merge_policy
-
-
-def merge_policy(writer: Any, segments: list[Any]) -> list[Any]:
-    """Merge only when there are more than ``MERGE_AT`` segments, and then only the smaller
-    half (into the segment being written). whoosh's default (MERGE_SMALL) rewrites small
-    segments at almost every commit; with this, each posting is rewritten about log2(batches /
-    MERGE_AT) times over a whole build and a search sees at most ``MERGE_AT`` segments."""
-    if len(segments) <= MERGE_AT:
-        return segments
-    from whoosh.reading import SegmentReader
-
-    ordered = sorted(segments, key=lambda s: s.doc_count())
-    small, kept = ordered[: len(ordered) // 2 + 1], ordered[len(ordered) // 2 + 1 :]
-    for seg in small:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
-    return kept
-
-
-class DurableSegmentWriter(SegmentWriter):
-    """A whoosh segment writer whose commit is durable and keeps the previous generation.
-
-    Order: fsync the new segment files → write the TOC (temp + rename) → fsync the TOC and the
-    directory → delete files that belong neither to this generation nor to the one this writer
-    started from. Merging follows ``merge_policy``.
-    """
-
-    def __init__(self, ix: Any, **kwargs: Any) -> None:
-        super().__init__(ix, **kwargs)
-        self._base_generation = self.generation - 1
-        self._base_segments = {s.segment_id() for s in self.segments}
-        self._dir = Path(self.storage.folder)
-
-    def _merge_segments(self, mergetype: Any, optimize: Any, merge: Any) -> list[Any]:
-        return super()._merge_segments(mergetype or merge_policy, optimize, merge)
-
-    def _commit_toc(self, segments: list[Any]) -> None:
-        new_ids = {s.segment_id() for s in segments}
-        for name in _segment_files(self._dir, new_ids - self._base_segments):
-            fsync_path(self._dir / name)
-        toc = TOC(self.schema, segments, self.generation)
-        toc.write(self.storage, self.indexname)
-        fsync_path(self._dir / toc_name(self.generation))
-        fsync_path(self._dir)
-        clean_files(
-            self._dir, {self.generation, self._base_generation}, new_ids | self._base_segments
-        )
 
 
 # -- verification (precedentes index --check) ------------------------------------------------

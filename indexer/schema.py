@@ -122,6 +122,8 @@ class FastText(TEXT):
     rename or move this class.
     """
 
+    preanalysed = True  # indexer.whoosh_writer inverts these fields' lists itself
+
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if not isinstance(value, list):
             yield from super().index(value, **kwargs)
@@ -140,6 +142,30 @@ class FastText(TEXT):
                 yield word.encode("utf-8"), n, n * boost, pack_uint(n)
 
 
+_WORDS: dict[str, str] = {}  # raw word → folded word: documents repeat their vocabulary
+
+
+def _tokenize(normalize: Any, text: str) -> list[str]:
+    """``normalize.tokenize(text)`` (the same words), with each distinct word folded once."""
+    pattern = getattr(normalize, "_WORD_RE", None)
+    ordinals = getattr(normalize, "_ORDINALS_TABLE", None)
+    if pattern is None or ordinals is None:
+        return list(normalize.tokenize(text))
+    if not text.isascii():
+        text = text.translate(ordinals)
+    if len(_WORDS) > 500_000:
+        _WORDS.clear()
+    words = _WORDS
+    fold, strip_zeros = normalize.fold, normalize.strip_zeros
+    out = []
+    for raw in pattern.findall(text):
+        word = words.get(raw)
+        if word is None:
+            word = words[raw] = strip_zeros(fold(raw))
+        out.append(word)
+    return out
+
+
 def preanalyze(text: str) -> tuple[list[str], list[str], list[str]] | None:
     """(stemmed, exact, shingle) terms of ``text``, from one tokenisation with the project's
     analysis functions (``analyzers.normalize``); None when those are not available."""
@@ -147,7 +173,7 @@ def preanalyze(text: str) -> tuple[list[str], list[str], list[str]] | None:
         from analyzers import normalize
     except ImportError:
         return None
-    exact = normalize.tokenize(text)
+    exact = _tokenize(normalize, text)
     stops = normalize.stopwords()
     stem = normalize.stem
     stems = [stem(w) for w in exact if w not in stops]

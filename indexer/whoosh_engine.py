@@ -30,6 +30,7 @@ from indexer.schema import (
     decode_record,
     to_document,
 )
+from indexer.whoosh_writer import DurableSegmentWriter, merge_if_needed
 
 ENGINE_NAME = "whoosh"
 DEFAULT_BATCH = 2000
@@ -307,7 +308,7 @@ class _WriteSession:
     def __init__(self, engine: WhooshEngine) -> None:
         self.engine = engine
         self.lock = engine.index.lock("WRITELOCK")
-        self.writer: lifecycle.DurableSegmentWriter | None = None
+        self.writer: DurableSegmentWriter | None = None
         self.pending = 0
         self._batch_ids: set[str] = set()
         self._removed: list[str] = []
@@ -331,12 +332,13 @@ class _WriteSession:
         finally:
             self.lock.release()
 
-    def _writer(self) -> lifecycle.DurableSegmentWriter:
+    def _writer_args(self) -> dict[str, Any]:
+        return {"_lk": False, "limitmb": self.engine.limitmb, "compound": False}
+
+    def _writer(self) -> DurableSegmentWriter:
         if self.writer is None:
             self._base = self.engine.generation
-            self.writer = lifecycle.DurableSegmentWriter(
-                self.engine.index, _lk=False, limitmb=self.engine.limitmb, compound=False
-            )
+            self.writer = DurableSegmentWriter(self.engine.index, **self._writer_args())
         return self.writer
 
     def put(self, doc_id: str, doc: dict[str, Any], *, replace: bool) -> None:
@@ -362,6 +364,9 @@ class _WriteSession:
         writer, self.writer = self.writer, None
         writer.commit()
         self.engine._record_commit(self._base)
+        base = self.engine.generation
+        if merge_if_needed(self.engine.index, **self._writer_args()):
+            self.engine._record_commit(base)
         ids = sorted(self._batch_ids)
         self._batch_ids.clear()
         self._removed.clear()

@@ -139,3 +139,12 @@ def test_fast_text_path_indexes_what_the_analyzer_would(text: str) -> None:
         fast = sorted(schema[name].index(listed))
         slow = sorted(schema[name].index(text)) if text else []
         assert fast == slow, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Artículo 6º, 1ª fracción 0177 y 000; ÁRBOL Ñandú über İstanbul", "plain ascii 007 text", ""],
+)
+def test_fast_tokenizer_matches_the_analysis_module(text: str) -> None:
+    normalize = pytest.importorskip("analyzers.normalize")
+    assert sc._tokenize(normalize, text) == normalize.tokenize(text)
