@@ -49,13 +49,19 @@ def _key(words: Sequence[str]) -> Key:
     return tuple(stem(w) for w in (fold(x) for x in words) if w not in stops)
 
 
-def load_synonyms(path: Path | None = None) -> SynonymTable:
-    """Read a synonyms TOML file (default: the packaged analyzers/data/synonyms.toml)."""
+def load_synonyms(
+    path: Path | None = None, extra_groups: Sequence[Sequence[str]] = ()
+) -> SynonymTable:
+    """Read a synonyms TOML file (default: the packaged analyzers/data/synonyms.toml).
+
+    ``extra_groups`` (the bodies' names and abbreviations, say) are merged in: a phrasing
+    already in a group of the file joins the rest of its extra group to that group.
+    """
     data = tomllib.loads((path or DATA_DIR / "synonyms.toml").read_text("utf-8"))
-    groups: list[tuple[tuple[str, ...], ...]] = []
+    groups: list[list[tuple[str, ...]]] = []
     by_key: dict[Key, int] = {}
     for i, entry in enumerate(data.get("group", [])):
-        phrasings = tuple(tuple(tokenize(term)) for term in entry["terms"])
+        phrasings = [tuple(tokenize(term)) for term in entry["terms"]]
         for words in phrasings:
             key = _key(words)
             if not key:
@@ -64,12 +70,36 @@ def load_synonyms(path: Path | None = None) -> SynonymTable:
                 raise ValueError(f"synonyms group {i}: {' '.join(words)!r} is in another group")
             by_key[key] = i
         groups.append(phrasings)
-    return SynonymTable(tuple(groups), by_key, max((len(k) for k in by_key), default=0))
+    for extra in extra_groups:
+        phrasings = [
+            w
+            for w in (tuple(tokenize(term)) for term in extra)
+            if _key(w) and any(len(x) > 1 for x in w)  # not "I.V.A.I." → i v a i
+        ]
+        known = {by_key[_key(w)] for w in phrasings if _key(w) in by_key}
+        if len(known) > 1:
+            continue  # it would join two groups of the file: the file decides
+        target = known.pop() if known else len(groups)
+        if target == len(groups):
+            groups.append([])
+        for words in phrasings:
+            if _key(words) not in by_key:
+                by_key[_key(words)] = target
+                groups[target].append(words)
+    return SynonymTable(
+        tuple(tuple(g) for g in groups), by_key, max((len(k) for k in by_key), default=0)
+    )
 
 
 @cache
 def default_synonyms() -> SynonymTable:
-    return load_synonyms()
+    """The packaged synonyms plus each body's key, name and aliases (corpus/data/garantes.toml):
+    "IVAI" ↔ "Instituto Veracruzano de Acceso a la Información y Protección de Datos
+    Personales"."""
+    from corpus.garantes import load_registry
+
+    bodies = [[g.key, g.name, *g.aliases] for g in load_registry().garantes.values()]
+    return load_synonyms(extra_groups=bodies)
 
 
 def synonym_alternatives(

@@ -78,3 +78,36 @@ def test_bad_data_is_reported(tmp_path: Path) -> None:
     path.write_text('[[group]]\nterms = ["RR", "recurso"]\n[[group]]\nterms = ["recursos", "x"]\n')
     with pytest.raises(ValueError, match="another group"):
         load_synonyms(path)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_alternative"),
+    [
+        (
+            "IVAI",
+            "instituto veracruzano de acceso a la informacion y proteccion de datos personales",
+        ),
+        ("Instituto Tabasqueño de Transparencia y Acceso a la Información Pública", "itaip"),
+        ("itaipch", "itaip chiapas"),
+        ("INAI", "ifai"),  # the file's group, extended with the registry's full name
+        (
+            "INAI",
+            "instituto nacional de transparencia acceso a la informacion y proteccion de datos personales",
+        ),
+    ],
+)
+def test_bodies_from_the_registry(query: str, expected_alternative: str) -> None:
+    (found,) = alternatives(query)
+    assert expected_alternative in found
+    assert "i v a i" not in found
+
+
+def test_extra_groups_merge_into_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "syn.toml"
+    path.write_text('[[group]]\nterms = ["RR", "recurso de revisión"]\n')
+    table = load_synonyms(
+        path, extra_groups=[["recurso de revisión", "medio de impugnación"], ["X1", "equis uno"]]
+    )
+    assert len(table.groups) == 2
+    (m,) = synonym_alternatives(tokenize("medio de impugnación"), table)
+    assert {" ".join(a) for a in m.alternatives} == {"rr", "recurso de revision"}
