@@ -170,6 +170,8 @@ def test_cited_criteria_excludes_own_number(registry: Registry) -> None:
         ("el artículo.201 de la LGTAIP", ["LGTAIP 201"]),
         ("artículo 155, fracción l, de la Ley General", ["LGTAIP 155 I"]),
         ("artículo 70, fracción L, de la Ley General", ["LGTAIP 70 L"]),
+        ("artículo 41, fracción Il de la Ley General", ["LGTAIP 41 II"]),
+        ("artículo 41, fracción 11\nde la Ley General", ["LGTAIP 41 II"]),
         (
             "artículo 156, fracción III, en relación con el diverso 155, fracción I, ambos de la Ley General",
             ["LGTAIP 156 III", "LGTAIP 155 I"],

@@ -133,6 +133,23 @@ def test_precedent_tables(registry: Registry, table: str) -> None:
     assert info.vigencia == "vigente"
 
 
+def test_dash_separated_precedents(registry: Registry) -> None:
+    text = (
+        "Criterio 2/2022\n\nRUBRO: Algo. Otra cosa\n\nPRECEDENTES\n\n"
+        "IVAI-REV/1/2019/III — Partido Revolucionario\nInstitucional, Comité Directivo Estatal\n"
+        "— Raúl Cauich Cetina — 22/08/2019\n\n"
+        "IVAI - REV/2/2022/III — Secretaría de Salud —\nRaúl Cauich Cetina — 28/02/2022\n\nVigencia: VIGENTE\n"
+    )
+    assert parse_criterion(text, registry).precedentes == (
+        Precedent(
+            "IVAI-REV/1/2019/III",
+            "Partido Revolucionario Institucional, Comité Directivo Estatal",
+            "Raúl Cauich Cetina",
+        ),
+        Precedent("IVAI-REV/2/2022/III", "Secretaría de Salud", "Raúl Cauich Cetina"),
+    )
+
+
 def test_precedents_found_without_their_label_before_them(registry: Registry) -> None:
     text = (
         "Criterio 1/2025\n\nRUBRO:\n\nOBLIGACIONES DE TRANSPARENCIA. LA REMISIÓN A UN PORTAL DEBE INDICAR LA RUTA\n\n"

@@ -197,6 +197,91 @@ def test_ocr_garbled_label_value_takes_the_expediente_written_nearby() -> None:
     assert r.cites_expedientes == []
 
 
+CAPTION_SENTENCE = """Instituto Estatal de Transparencia, Acceso a la Información Pública y Protección de Datos Personales (INAIP)
+
+RESOLUCIÓN DEL RECURSO DE REVISIÓN
+
+Resolución que emite el Pleno del Instituto en el recurso de revisión RR/1/2024/INAIP, interpuesto por
+C. [...], en contra de H. Ayuntamiento de Mérida, derivado de la solicitud de información con folio
+316463357589924, siendo ponente la Comisionada Patricia Mendoza Moreno.
+
+Mérida, Yuc., a veintiséis de abril del dos mil veinticuatro.
+
+VISTOS para resolver los autos del recurso de revisión RR/1/2024/INAIP, y
+
+RESULTANDOS
+
+I. El particular presentó una solicitud en contra de otra dependencia, por la falta de respuesta.
+"""
+
+
+def test_fields_named_in_the_caption_sentence() -> None:
+    r = record(CAPTION_SENTENCE)
+    assert (r.expediente, r.garante, r.date) == ("RR/1/2024/INAIP", "INAIP", "2024-04-26")
+    assert r.sujeto_obligado == "H. Ayuntamiento de Mérida"
+    assert r.ponente == "Patricia Mendoza Moreno"
+    assert r.folio == "316463357589924"
+
+
+@pytest.mark.parametrize(
+    ("caption", "sujeto", "ponente"),
+    [
+        # "Ponencia:" label, title in capitals, name wrapped onto the next line
+        (
+            "SUJETO OBLIGADO RESPONSABLE: Universidad Autónoma de Chiapas\nPONENCIA: COMISIONADO Fernando Cruz\nCanché\nNÚMERO DE FOLIO: 0719355436825\n",
+            "Universidad Autónoma de Chiapas",
+            "Fernando Cruz Canché",
+        ),
+        # DOCX caption with tabs
+        (
+            "SUJETO OBLIGADO:\tH. Ayuntamiento de Othón P. Blanco\nPONENTE:\tCOMISIONADO Rubén Peñaloza Villanueva\n",
+            "H. Ayuntamiento de Othón P. Blanco",
+            "Rubén Peñaloza Villanueva",
+        ),
+        # a caption table read out of order: the document's title between label and value
+        (
+            "SUJETO OBLIGADO\nRESPONSABLE:\n\nAcuerdo de cumplimiento\n\nSecretaría de Educación de Quintana Roo\n\n",
+            "Secretaría de Educación de Quintana Roo",
+            None,
+        ),
+        # OCR's blank line inside a wrapped value, and "H." at a line end
+        (
+            "Sujeto obligado responsable: Fiscalía General\n\ndel Estado de Campeche\n\nComisionado ponente: Manuel Ruiz Cruz\n",
+            "Fiscalía General del Estado de Campeche",
+            "Manuel Ruiz Cruz",
+        ),
+        (
+            "SUJETO OBLIGADO RESPONSABLE: H.\nAyuntamiento de Mérida\nFECHA DE RESOLUCIÓN: 21/enero/2025\n",
+            "H. Ayuntamiento de Mérida",
+            None,
+        ),
+    ],
+)
+def test_caption_label_layouts(caption: str, sujeto: str, ponente: str | None) -> None:
+    r = record(
+        "RECURSO DE REVISIÓN\n\nEXPEDIENTE: IVAI-REV/3/2020/II\n"
+        + caption
+        + "\nXalapa, Veracruz, a 3 de marzo de 2020."
+    )
+    assert (r.sujeto_obligado, r.ponente) == (sujeto, ponente)
+
+
+def test_ocr_ponencia_in_the_caption_yields_to_the_one_the_text_repeats() -> None:
+    text = (
+        "DENUNCIA\n\nExpediente número: DI/DAI/0001/2016-PIIII\n\nSujeto obligado: Universidad\n\n"
+        "VISTO el expediente DI/DAI/0001/2016-PIII, relativo a la denuncia, y"
+    )
+    r = record(text)
+    assert r.expediente == "DI/DAI/1/2016-PIII"
+    assert r.cites_expedientes == []
+
+
+def test_running_header_at_a_page_top_does_not_cut_a_citation() -> None:
+    page1 = "EXPEDIENTE: IVAI-DOF/3/2020/II\n\nLo previsto en el artículo 155, fracción I, de"
+    page2 = "Expediente: IVAI-DOF/0003/2020/II\n\nla LGTAIP. Así lo resolvieron."
+    assert record(page1 + "\f" + page2).cites_articles == ["LGTAIP 155 I"]
+
+
 def test_garante_argument_overrides_and_unknown_one_fails() -> None:
     assert record(ITAIP, garante="IVAI").garante == "IVAI"
     with pytest.raises(ValueError, match="desconocido"):

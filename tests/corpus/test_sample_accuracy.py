@@ -47,7 +47,10 @@ def _value(field: str, value: Any) -> Any:
         return fold(" ".join(value.split())).rstrip(".")
     if field == "precedentes":
         return [
-            {k: (p.get(k) if isinstance(p, dict) else getattr(p, k)) for k in ("expediente", "sujeto_obligado", "ponente")}
+            {
+                k: (p.get(k) if isinstance(p, dict) else getattr(p, k))
+                for k in ("expediente", "sujeto_obligado", "ponente")
+            }
             for p in value or []
         ]
     return value if value not in ("", []) else None
@@ -76,7 +79,10 @@ def _evaluate(sample: Path, scanned: bool) -> tuple[dict[str, tuple[int, int]], 
         failures = _failures(truth, record)
         total[fmt] += len(FIELDS)
         right[fmt] += len(FIELDS) - len(failures)
-        report += [f"{truth['path']} ({truth.get('layout')}) {f}: want {e!r}, got {g!r}" for f, e, g in failures]
+        report += [
+            f"{truth['path']} ({truth.get('layout')}) {f}: want {e!r}, got {g!r}"
+            for f, e, g in failures
+        ]
     return {k: (right[k], total[k]) for k in total}, report
 
 
