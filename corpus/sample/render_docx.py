@@ -48,6 +48,7 @@ def render_docx(doc: SampleDoc, rng: random.Random) -> bytes:
     section.header.paragraphs[0].text = f"{doc.body_name}\t{doc.running_header}"
     section.footer.paragraphs[0].text = rng.choice(("Documento de muestra · Pleno", doc.running_header, doc.truth.garante))
     field_table = rng.random() < 0.5
+    word_headings = rng.random() < 0.5  # Word's own heading style, as many bodies publish
     fields = [b for b in doc.blocks if b.kind == "field" and b.label]
     table_done = False
     for block in doc.blocks:
@@ -70,6 +71,9 @@ def render_docx(doc: SampleDoc, rng: random.Random) -> bytes:
             for row in rows:
                 for cell, text in zip(t.add_row().cells, row, strict=True):
                     cell.text = text
+            continue
+        if block.kind == "heading" and word_headings:
+            d.add_heading(block.text, level=2)
             continue
         p = d.add_paragraph()
         if block.kind == "field":

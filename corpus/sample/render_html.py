@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from html import escape
 
-from corpus.sample.model import MARKER_LINE, Block, SampleDoc
+from corpus.sample.model import MARKER_LINE, Block, SampleDoc, line_of
 
 HTML_LAYOUTS = ("portal", "legacy", "simple")
 
@@ -58,6 +58,9 @@ def _content(doc: SampleDoc, layout: str, rng: random.Random, caps: bool) -> str
             parts.append(f'<dl class="caratula">\n{items}</dl>')
         fields.clear()
 
+    if layout == "simple" and rng.random() < 0.5:  # old CMS: one <div>, paragraphs split by <br>
+        return "<div class=\"entry\">\n" + "<br><br>\n".join(
+            escape(line_of(b)).replace("\n", "<br>\n") for b in doc.blocks if line_of(b)) + "\n</div>"
     for block in doc.blocks:
         if grouping and block.kind == "field" and block.label and doc.truth.doc_type != "criterio":
             fields.append(block)
