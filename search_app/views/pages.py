@@ -11,6 +11,7 @@ from indexer.engine import QueryError, SearchParams, SearchResult
 from indexer.fields import FACETS
 from search_app.advanced import build_query
 from search_app.state import get_engine
+from search_app.templating import date_es
 from search_app.urlstate import (
     facet_views,
     href,
@@ -77,6 +78,12 @@ def _result_context(params: SearchParams, result: SearchResult, path: str) -> di
             _without(params, f.name, v))))
         for f in FACETS for v in params.selected(f.name)
     ]
+    if params.date_from:
+        selected.append(("Desde", date_es(params.date_from),
+                         href(path, query_args(replace(params, date_from=None, page=1)))))
+    if params.date_to:
+        selected.append(("Hasta", date_es(params.date_to),
+                         href(path, query_args(replace(params, date_to=None, page=1)))))
     return {
         "params": params,
         "result": result,

@@ -117,6 +117,9 @@ def test_advanced_search_builds_the_same_url(client: FlaskClient) -> None:
     assert "garante=IVAI" in target and "date_from=2018-01-01" in target
     html = text(client.get(target))
     assert "1 documento" in html and "IVAI-REV/300/2019/II" in html
+    assert "Desde: 1 de enero de 2018" in html  # the date range is shown and removable
+    chip = re.search(r'href="([^"]*)" aria-label="Quitar filtro Desde', html)
+    assert chip and "date_from" not in chip.group(1) and "garante=IVAI" in chip.group(1)
 
 
 def test_api_help_documents_the_export_cap(client: FlaskClient) -> None:
