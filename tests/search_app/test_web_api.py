@@ -110,3 +110,23 @@ def test_missing_index_is_a_clear_503(tmp_path: object) -> None:
     app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path)})
     resp = app.test_client().get("/api/v1/search?q=x")
     assert resp.status_code == 503 and "precedentes serve" in resp.get_json()["error"]
+
+
+def test_engine_opened_once_per_process(web_index: object) -> None:
+    from indexer import open_engine
+
+    opened: list[object] = []
+
+    def factory(path: object) -> object:
+        opened.append(path)
+        return open_engine(path)  # type: ignore[arg-type]
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(web_index), "ENGINE_FACTORY": factory})
+    try:
+        client = app.test_client()
+        for url in ("/", "/buscar?q=reservada", "/api/v1/search?q=x",
+                    "/documentos/ivai-rev-275-2017-i", "/estadisticas"):
+            assert client.get(url).status_code == 200
+        assert len(opened) == 1
+    finally:
+        app.extensions["precedentes"].close()
