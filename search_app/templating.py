@@ -4,11 +4,12 @@ banner, the navigation). Autoescaping stays on; only snippets built by the engin
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from flask import Flask, request
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from indexer.fields import DOC_TYPE_LABELS, FACETS, SENTIDO_LABELS
 from search_app.state import app_state
@@ -36,9 +37,17 @@ def date_es(value: str | None) -> str:
     return f"{d.day} de {MONTHS[d.month - 1]} de {d.year}"
 
 
+_MARK_TAG = re.compile(r"</?mark>")
+
+
 def safe_snippet(value: str | None) -> Markup:
-    """An engine snippet: escaped text with ``<mark>``, trusted by contract (see engine.Hit)."""
-    return Markup(value or "")
+    """An engine snippet: escaped text with ``<mark>`` (the contract of ``engine.Hit``).
+    Checked, not trusted: any other tag means the text was not escaped, so it is escaped
+    whole (marks dropped) rather than passed through."""
+    value = value or ""
+    if "<" in _MARK_TAG.sub("", value) or ">" in _MARK_TAG.sub("", value):
+        return escape(_MARK_TAG.sub("", value))
+    return Markup(value)
 
 
 def _context() -> dict[str, Any]:

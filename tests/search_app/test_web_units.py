@@ -13,7 +13,7 @@ from search_app.advanced import build_query
 from search_app.charts import bar_chart, column_chart, stacked_chart
 from search_app.citations import _norm_number
 from search_app.highlight import highlight, query_terms, text_parts
-from search_app.templating import date_es
+from search_app.templating import date_es, safe_snippet
 from search_app.urlstate import facet_views, page_links, query_args, with_filter_toggled
 
 ADVANCED_CASES = [
@@ -157,3 +157,16 @@ def test_column_charts_share_a_scale() -> None:
     assert abs(heights[0] * 2 - heights[1]) <= 1 and abs(heights[2] - heights[0] * 4) <= 2
     assert heights[3] == 0 and heights[2] == max(heights)
     assert "<title>2019: 1</title>" in small
+
+
+SNIPPET_CASES = [
+    ("la <mark>reservada</mark> &lt;b&gt;", "la <mark>reservada</mark> &lt;b&gt;"),
+    ("<script>x</script> <mark>a</mark>", "&lt;script&gt;x&lt;/script&gt; a"),
+    ("a > b", "a &gt; b"),
+    (None, ""),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), SNIPPET_CASES)
+def test_snippets_pass_only_marks(snippet: str | None, expected: str) -> None:
+    assert str(safe_snippet(snippet)) == expected
