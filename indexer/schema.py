@@ -151,8 +151,8 @@ def _tokenize(normalize: Any, text: str) -> list[str]:
     ordinals = getattr(normalize, "_ORDINALS_TABLE", None)
     if pattern is None or ordinals is None:
         return list(normalize.tokenize(text))
-    if not text.isascii():
-        text = text.translate(ordinals)
+    if not text.isascii() and any(chr(c) in text for c in ordinals):
+        text = text.translate(ordinals)  # slow on long texts: only when it changes something
     if len(_WORDS) > 500_000:
         _WORDS.clear()
     words = _WORDS

@@ -15,6 +15,9 @@ in-memory lists); ``merge_if_needed`` runs a merge-only writer when segments pil
 
 from __future__ import annotations
 
+import pickle
+import struct
+import zlib
 from array import array
 from collections import Counter
 from itertools import groupby
@@ -23,8 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import formats
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.index import TOC
-from whoosh.system import pack_uint
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 from indexer import lifecycle
@@ -159,20 +165,29 @@ def _invert(inverted: dict[str, array[int]], terms: list[str], docnum: int) -> i
 
 
 COMPRESS_FROM = 16  # postings; smaller blocks are written uncompressed (zlib gains nothing)
+_TERMINFO = struct.Struct("!BfIBBfII")  # whoosh.codec.whoosh3.W3TermInfo._struct
+_NO_LENGTH = length_to_byte(0)
 
 
 def _write_field(writer: Any, name: str, field: Any, inverted: dict[str, array[int]]) -> None:
     """Write a field's terms (sorted: code point order is UTF-8 byte order) with their posting
-    blocks, as whoosh's W3 writer would."""
+    blocks, as whoosh's W3 writer would. A term whose postings fit in one block (nearly all)
+    is written here directly; longer ones go through whoosh's postings writer."""
     boost = float(field.format.field_boost)
     writer.start_field(name, field)
     post = writer._postwriter
     limit = post._blocklimit
     level = post._compression
+    postfile, tindex = writer._postfile, writer._tindex
+    prefix = pack_ushort(writer._fieldid)
     for term in sorted(inverted):
         flat = inverted[term]
-        writer.start_term(term.encode("utf-8"))
         ids, freqs = flat[0::2], flat[1::2]
+        if len(ids) <= limit:
+            _write_one_block(postfile, tindex, prefix + term.encode("utf-8"), ids, freqs, boost,
+                             level if len(ids) >= COMPRESS_FROM else 0)
+            continue
+        writer.start_term(term.encode("utf-8"))
         for start in range(0, len(ids), limit):
             if start:
                 post._write_block()
@@ -181,9 +196,36 @@ def _write_field(writer: Any, name: str, field: Any, inverted: dict[str, array[i
             post._weights = array("f", [f * boost for f in chunk])
             post._values = [pack_uint(f) for f in chunk]
             post._maxweight = max(post._weights)
-            post._compression = level if len(chunk) >= COMPRESS_FROM else 0
+            post._compression = level
         writer.finish_term()
     writer.finish_field()
+
+
+def _write_one_block(postfile: Any, tindex: Any, key: bytes, ids: array[int],
+                     freqs: array[int], boost: float, level: int) -> None:
+    """One term, one (last) posting block, and its term-info row: byte for byte what
+    W3PostingsWriter.finish_postings + W3FieldWriter.finish_term write for a Frequency field
+    without length statistics."""
+    weights = array("f", [f * boost for f in freqs])
+    first = weights[0]
+    if all(w == first for w in weights):
+        mini_weights: Any = None if first == 1.0 else first
+    else:
+        mini_weights = tuple(weights)
+    data = pickle.dumps((tuple(delta_encode(ids)), mini_weights,
+                         b"".join(pack_uint(f) for f in freqs)), 2)
+    if level:
+        data = zlib.compress(data, level)
+    maxweight = max(weights)
+    info = pickle.dumps((len(ids), ids[-1], maxweight, level, 0, _NO_LENGTH), 2)
+    offset = postfile.tell()
+    postfile.write(WHOOSH3_HEADER_MAGIC)
+    postfile.write_int(-(len(info) + len(data)))
+    postfile.write(info)
+    postfile.write(data)
+    length = postfile.tell() - offset
+    row = _TERMINFO.pack(0, sum(weights), len(ids), 0, _NO_LENGTH, maxweight, ids[0], ids[-1])
+    tindex.add(key, row + pack_long(offset) + pack_int(length))
 
 
 def merge_if_needed(ix: Any, **writer_args: Any) -> bool:
