@@ -43,6 +43,7 @@ _FOLD_CHARS = {
     "á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u", "ñ": "n",
     "à": "a", "è": "e", "ì": "i", "ò": "o", "ù": "u", "â": "a", "ê": "e",
     "î": "i", "ô": "o", "û": "u", "ä": "a", "ë": "e", "ï": "i", "ö": "o", "ç": "c",
+    "º": " ", "ª": " ", "°": " ",  # ordinal marks separate, as in the tokenizer ("1º" → "1 ")
 }  # fmt: skip
 _FOLD_TABLE = str.maketrans(_FOLD_CHARS)
 # Ordinal indicators and the degree sign glued to numbers ("1º", "3ª") become spaces.
