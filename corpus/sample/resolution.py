@@ -26,6 +26,8 @@ HEAD_ACUERDA = ("A C U E R D A", "SE ACUERDA", "ACUERDOS", "PUNTOS DE ACUERDO")
 
 def _label(w: Writer, options: tuple[str, ...], caps: bool) -> str:
     text = w.rng.choice(options)
+    if not w.colon:
+        text = text.rstrip(":")
     return text.upper() if caps else text
 
 
@@ -83,7 +85,8 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     fields: list[Block] = []
     inline = r.random() < 0.75
     align = "right" if r.random() < 0.25 else ""
-    exp_labels: tuple[str, ...] = ("Expediente:", "Expediente número:", "Número de expediente:", "Exp.:")
+    w.colon = r.random() > 0.1
+    exp_labels: tuple[str, ...] = ("Expediente:", "Expediente número:", "Número de expediente:", "Exp.:", "Expediente No.:")
     if spec.kind == "recurso":
         exp_labels += ("Recurso de revisión:", "Recurso de revisión número:")
     fields.append(Block("field", raw, _label(w, exp_labels, caps), inline, align=align))
@@ -94,7 +97,9 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     fields.append(Block("field", spec.sujeto[0], _label(w, ("Sujeto obligado:", "Sujeto obligado responsable:", "Sujeto obligado recurrido:"), caps), inline, align=align))
     if spec.ponente is not None:
         p = spec.ponente
-        if r.random() < 0.2:
+        if r.random() < 0.06:  # only the ponencia here; the name is in the closing formula
+            fields.append(Block("field", p.ponencia, _label(w, ("Ponencia:",), caps), inline, align=align))
+        elif r.random() < 0.2:
             title_word = "Comisionada" if p.female else "Comisionado"
             fields.append(Block("field", f"{title_word.upper() if caps else title_word} {p.name}", _label(w, ("Ponente:", "Ponencia:"), caps), inline, align=align))
         else:

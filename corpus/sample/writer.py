@@ -57,6 +57,7 @@ class Writer:
         self.cites = Cites(spec.expediente.canonical if spec.expediente else None)
         self.new_era = spec.when >= REFORM_DATE
         self.state_law = self.g.state_law or "LGTAIP"
+        self.colon = True  # caption labels end in ":" (some bodies write none)
 
     # vocabulary -------------------------------------------------------------------------
     def organismo(self) -> str:
