@@ -69,8 +69,7 @@ def build_sample_index(index_dir: Path, sample_dir: Path, files: int, records: i
 @click.option("--host", default="127.0.0.1", show_default=True, help="Dirección donde escuchar.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Procesos de gunicorn (servidor de producción); sin esta opción, un proceso "
-              "con hilos para uso local.")
+              help="Procesos de gunicorn; sin esta opción, un proceso con hilos (waitress).")
 @click.option("--sample-files", type=click.IntRange(0, 2000), default=40, show_default=True,
               help="Sin índice: documentos de muestra (PDF, HTML, DOCX, escaneados) a generar e "
               "ingerir.")
@@ -91,7 +90,7 @@ def serve(index_dir: Path | None, host: str, port: int, workers: int | None, sam
         build_sample_index(index_dir, index_dir.parent / "muestra", sample_files,
                            sample_records)
     from search_app import create_app
-    from search_app.server import run_development, run_gunicorn
+    from search_app.server import run_gunicorn, run_threaded
 
     # the factory reads its settings from the environment, in this process and in every
     # gunicorn worker alike
@@ -100,4 +99,4 @@ def serve(index_dir: Path | None, host: str, port: int, workers: int | None, sam
     if workers:
         run_gunicorn(create_app, host, port, workers)
     else:
-        run_development(create_app(), host, port)
+        run_threaded(create_app(), host, port)

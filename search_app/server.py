@@ -1,5 +1,4 @@
-"""Serving the app: Werkzeug's threaded server for one local process, gunicorn for
-``--workers N``.
+"""Serving the app: waitress (one process, threads) by default, gunicorn for ``--workers N``.
 
 gunicorn because the search is CPU-bound Python (whoosh): under the GIL, threads of one
 process do not add throughput, while pre-forked worker processes use every core; each worker
@@ -16,9 +15,12 @@ from typing import Any
 from flask import Flask
 
 
-def run_development(app: Flask, host: str, port: int) -> None:
-    """One process, threaded (Werkzeug): fine on a laptop, not behind a public address."""
-    app.run(host=host, port=port, threaded=True, use_reloader=False, debug=False)
+def run_threaded(app: Flask, host: str, port: int, threads: int = 8) -> None:
+    """One process with a thread pool (waitress, pure Python): the default for one machine
+    and the README's main command; a production server, without Werkzeug's warning."""
+    from waitress import serve
+
+    serve(app, host=host, port=port, threads=threads, ident="precedentes")
 
 
 def run_gunicorn(app_factory: Callable[[], Flask], host: str, port: int, workers: int,
