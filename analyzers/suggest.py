@@ -71,9 +71,9 @@ class Suggester:
         self._buckets: dict[int, _Bucket] = {}
         for length, words in by_length.items():
             words.sort()
-            codes = np.array([[ord(c) for c in w] for w in words], dtype=np.uint32)
+            raw = "".join(words).encode("utf-32-le")
+            codes = np.frombuffer(raw, dtype=np.uint32).reshape(len(words), length)
             freqs = np.array([merged[w] for w in words], dtype=np.int64)
-            codes = codes.reshape(len(words), length)
             counts = _letter_counts(codes)
             self._buckets[length] = _Bucket(tuple(words), codes, freqs, counts, _masks(counts))
 
