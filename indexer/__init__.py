@@ -9,7 +9,7 @@ from pathlib import Path
 
 from indexer.engine import Engine, IndexMissingError
 
-ENGINES: tuple[str, ...] = ("whoosh",)
+ENGINES: tuple[str, ...] = ("whoosh", "tantivy")
 DEFAULT_ENGINE = "whoosh"
 
 
@@ -55,6 +55,10 @@ def open_engine(index_dir: str | Path, *, engine: str | None = None, create: boo
 def _open(index_dir: Path, engine: str, manifest: dict[str, object]) -> Engine:
     from indexer.schema import SCHEMA_VERSION
 
+    if engine == "tantivy":
+        from indexer.tantivy_engine import open_tantivy
+
+        return open_tantivy(index_dir, manifest)
     if engine != "whoosh":
         raise EngineMismatchError(f"El motor «{engine}» no está disponible en esta versión.")
     version = manifest.get("schema_version")
@@ -70,6 +74,10 @@ def _open(index_dir: Path, engine: str, manifest: dict[str, object]) -> Engine:
 
 
 def _create(index_dir: Path, engine: str) -> Engine:
+    if engine == "tantivy":
+        from indexer.tantivy_engine import create_tantivy
+
+        return create_tantivy(index_dir)
     if engine != "whoosh":
         raise EngineMismatchError(f"El motor «{engine}» no está disponible en esta versión.")
     from whoosh.filedb.filestore import FileStorage

@@ -1,0 +1,287 @@
+"""The tantivy engine (regional scale): the write side, fetching records, the manifest.
+Search, similar, cited-by and the vocabulary live in ``indexer.tantivy_search``.
+
+Layout: ``INDEX_DIR/manifest.json`` (the project's manifest: engine, schema and layout versions,
+counts, whether every document is sample data) and ``INDEX_DIR/tantivy/`` (tantivy's files).
+
+Durability: a tantivy commit writes and fsyncs the new segment files, then replaces
+``meta.json`` atomically (temp file, fsync, rename, fsync of the directory); a reader opens the
+segments the last ``meta.json`` names. So a process killed at any point leaves the last
+committed state; files of an unfinished commit are garbage-collected by the next writer.
+The manifest is rewritten (atomically) after each commit; it carries counts, not the state.
+Writers: tantivy's lock file (an OS lock, released when the process dies) allows one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from corpus.records import DocumentRecord
+from indexer import IndexVersionError, lifecycle
+from indexer.engine import Hit, IndexLockedError, IndexReport, SearchParams, SearchResult
+from indexer.schema import (
+    HASH_COLUMN,
+    ID_FIELD,
+    RECORD_COLUMN,
+    SAMPLE_FIELD,
+    SCHEMA_VERSION,
+)
+from indexer.tantivy_schema import (
+    DATA_DIR,
+    LAYOUT_VERSION,
+    build_schema,
+    decode,
+    hit_count,
+    to_tantivy,
+)
+
+ENGINE_NAME = "tantivy"
+DEFAULT_BATCH = 2000
+WRITER_HEAP = 128_000_000
+WRITER_THREADS = 1  # Python-side analysis holds one core; tantivy indexes on another
+
+
+def locked_message(index_dir: Path) -> str:
+    return (
+        f"El índice {index_dir} está bloqueado: otro proceso lo está actualizando. "
+        "Espere a que termine y vuelva a intentarlo."
+    )
+
+
+def create_tantivy(index_dir: Path) -> TantivyEngine:
+    """An empty tantivy index in ``index_dir`` (reuses tantivy files left by an interrupted
+    creation) and its manifest."""
+    data = Path(index_dir) / DATA_DIR
+    data.mkdir(parents=True, exist_ok=True)
+    tantivy.Index(build_schema(), path=str(data), reuse=True)
+    lifecycle.fsync_path(data)
+    lifecycle.write_manifest(index_dir, _manifest({}, 0, 0))
+    return TantivyEngine(index_dir)
+
+
+def open_tantivy(index_dir: Path, manifest: dict[str, Any]) -> TantivyEngine:
+    """Open an existing tantivy index, checking the schema and layout versions."""
+    if manifest.get("schema_version") != SCHEMA_VERSION or manifest.get("tantivy_layout") != LAYOUT_VERSION:
+        raise IndexVersionError(
+            f"El índice en {index_dir} fue creado con otra versión del esquema "
+            f"({manifest.get('schema_version')}/{manifest.get('tantivy_layout')}). "
+            "Reconstrúyalo en una carpeta nueva con «precedentes index ARCHIVOS… --index DIR "
+            "--engine tantivy»."
+        )
+    return TantivyEngine(index_dir)
+
+
+def _manifest(base: dict[str, Any], count: int, samples: int) -> dict[str, Any]:
+    return {
+        **base,
+        "engine": ENGINE_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "tantivy_layout": LAYOUT_VERSION,
+        "doc_count": count,
+        "sample_count": samples,
+        "all_sample": count > 0 and samples == count,
+    }
+
+
+class TantivyEngine:
+    """An open tantivy index (see ``indexer.engine.Engine``)."""
+
+    name = ENGINE_NAME
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self.data_dir = self.index_dir / DATA_DIR
+        self.warnings: list[str] = []
+        self.index = tantivy.Index.open(str(self.data_dir))
+        self.schema = self.index.schema
+        self._lock = threading.RLock()
+        self._core: Any = None
+
+    # -- state ----------------------------------------------------------------------------
+
+    def state_key(self) -> tuple[int, int, int]:
+        """Names the committed state: ``meta.json`` is replaced (new inode) at every commit."""
+        st = (self.data_dir / "meta.json").stat()
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return lifecycle.read_manifest(self.index_dir) or {}
+
+    @property
+    def all_sample(self) -> bool:
+        """True when every document is sample data (the web app shows a banner)."""
+        return bool(self.manifest.get("all_sample"))
+
+    # -- reading --------------------------------------------------------------------------
+
+    def search_core(self) -> Any:
+        with self._lock:
+            if self._core is None:
+                module = importlib.import_module("indexer.tantivy_search")
+                self._core = module.TantivySearch(self.index, self.schema, self.state_key)
+            return self._core
+
+    def search(self, params: SearchParams) -> SearchResult:
+        result: SearchResult = self.search_core().search(params)
+        return result
+
+    def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
+        terms: Iterator[tuple[str, int]] = self.search_core().vocabulary(field_name, prefix)
+        return terms
+
+    def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
+        hits: list[Hit] = self.search_core().similar(doc_id, limit)
+        return hits
+
+    def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
+        hits: list[Hit] = self.search_core().cited_by(doc_id, limit)
+        return hits
+
+    def get(self, doc_id: str) -> DocumentRecord | None:
+        searcher = self.index.searcher()
+        address = self.search_core().address(searcher, doc_id)
+        if address is None:
+            return None
+        return decode(searcher.doc(address).get_first(RECORD_COLUMN))
+
+    def _all_docs(self) -> Iterator[tantivy.Document]:
+        searcher = self.index.searcher()
+        n = searcher.num_docs
+        if n:
+            for _, address in searcher.search(tantivy.Query.all_query(), limit=n, count=False).hits:
+                yield searcher.doc(address)
+
+    def iter_records(self) -> Iterator[DocumentRecord]:
+        for doc in self._all_docs():
+            yield decode(doc.get_first(RECORD_COLUMN))
+
+    def doc_count(self) -> int:
+        return int(self.index.searcher().num_docs)
+
+    def existing_hashes(self) -> dict[str, str]:
+        """id → content hash of every live document."""
+        return {str(doc.get_first(ID_FIELD)): str(doc.get_first(HASH_COLUMN))
+                for doc in self._all_docs()}
+
+    # -- writing --------------------------------------------------------------------------
+
+    def update(
+        self,
+        records: Iterable[DocumentRecord],
+        *,
+        prune: bool = False,
+        batch_size: int = DEFAULT_BATCH,
+        on_commit: Any = None,
+    ) -> IndexReport:
+        """Add new records, replace changed ones (content hash), skip unchanged; with ``prune``
+        delete documents not in ``records``. Commits durably every ``batch_size`` writes;
+        ``on_commit(ids)`` is called after each commit with the ids it made durable."""
+        report = IndexReport()
+        with _WriteSession(self) as session:
+            existing = self.existing_hashes()
+            seen: set[str] = set()
+            for record in records:
+                doc, digest = to_tantivy(record)
+                seen.add(record.id)
+                old = existing.get(record.id)
+                if old == digest:
+                    report.unchanged += 1
+                    continue
+                session.put(record.id, doc, replace=old is not None)
+                existing[record.id] = digest
+                if old is None:
+                    report.added += 1
+                else:
+                    report.replaced += 1
+                if session.pending >= batch_size:
+                    session.commit(on_commit)
+            if prune:
+                for doc_id in sorted(set(existing) - seen):
+                    session.remove(doc_id)
+                    report.deleted += 1
+            session.commit(on_commit)
+        return report
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete documents by id; returns how many existed."""
+        with _WriteSession(self) as session:
+            existing = self.existing_hashes()
+            count = 0
+            for doc_id in dict.fromkeys(ids):
+                if doc_id in existing:
+                    session.remove(doc_id)
+                    count += 1
+            session.commit(None)
+        return count
+
+    def _record_commit(self) -> None:
+        """After a commit: make it visible here and write the manifest's counts."""
+        self.index.reload()
+        searcher = self.index.searcher()
+        samples = hit_count(searcher.search(
+            tantivy.Query.term_query(self.schema, SAMPLE_FIELD, "1", index_option="basic"),
+            limit=1, count=True,
+        ))
+        lifecycle.write_manifest(
+            self.index_dir, _manifest(self.manifest, int(searcher.num_docs), int(samples or 0))
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._core = None
+
+
+class _WriteSession:
+    """Holds tantivy's writer (and so its lock) for a whole update."""
+
+    def __init__(self, engine: TantivyEngine) -> None:
+        self.engine = engine
+        self.writer: Any = None
+        self.pending = 0
+        self._ids: set[str] = set()
+
+    def __enter__(self) -> _WriteSession:
+        try:
+            self.writer = self.engine.index.writer(WRITER_HEAP, WRITER_THREADS)
+        except ValueError as exc:
+            if "Lock" in str(exc):
+                raise IndexLockedError(locked_message(self.engine.index_dir)) from exc
+            raise
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        writer, self.writer = self.writer, None
+        if writer is None:
+            return
+        if exc_type is not None:
+            writer.rollback()
+        writer.wait_merging_threads()  # finishes merges and releases the lock
+
+    def put(self, doc_id: str, doc: tantivy.Document, *, replace: bool) -> None:
+        if replace or doc_id in self._ids:
+            self.writer.delete_documents_by_term(ID_FIELD, doc_id)
+        self.writer.add_document(doc)
+        self._ids.add(doc_id)
+        self.pending += 1
+
+    def remove(self, doc_id: str) -> None:
+        self.writer.delete_documents_by_term(ID_FIELD, doc_id)
+        self.pending += 1
+
+    def commit(self, on_commit: Any) -> None:
+        if not self.pending:
+            return
+        self.writer.commit()
+        self.engine._record_commit()
+        ids = sorted(set(self._ids))
+        self._ids.clear()
+        self.pending = 0
+        if on_commit is not None:
+            on_commit(ids)

@@ -1,0 +1,308 @@
+"""Search on a tantivy index: ``SearchParams`` → ``SearchResult``, plus similar, cited-by and the
+vocabulary. ``TantivyEngine`` delegates to one ``TantivySearch``.
+
+Per query: parse (guarded, ``indexer.query``) → tantivy query (``indexer.tantivy_query``) →
+filters AND-ed as zero-score clauses → one ``search`` call for the page and the exact total
+(``count``) → one ``aggregate`` call with a terms aggregation per facet over ALL matches →
+snippets for the page only (``indexer.snippets``, from the stored record) → a suggestion when a
+word is unknown or hits are few (``analyzers.suggest``, over the exact field's dictionary).
+
+Readers: tantivy searchers are snapshots, cheap to take per query; per-generation caches (keyword
+values, the suggester) are keyed by the committed state's ``meta.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import tantivy
+
+from analyzers import normalize
+from indexer import query as ast
+from indexer import tantivy_query as tq
+from indexer.engine import FacetValue, Hit, SearchParams, SearchResult
+from indexer.fields import FACETS
+from indexer.schema import (
+    CITES_CRITERIA_FIELD,
+    CITES_EXPEDIENTES_FIELD,
+    HIT_STORED,
+    ID_FIELD,
+    RECORD_COLUMN,
+    TEXT_EXACT_FIELD,
+    TEXT_FIELD,
+    criterion_key,
+    facet_column,
+    facet_term,
+    hit_values,
+)
+from indexer.snippets import make_snippet, query_words
+from indexer.tantivy_schema import DATEKEY_FIELD, analyze, decode, hit_count
+from indexer.whoosh_search import COLUMN_FACETS, SearchSettings, _phrase_rewrites, _synonym_function
+
+Q = tantivy.Query
+FACET_BUCKETS = 65_000  # terms per facet asked of the aggregation: all of them, so counts are exact
+
+
+class TantivySearch:
+    """Search over one tantivy index. ``state_key()`` names the committed state (caches)."""
+
+    def __init__(self, index: tantivy.Index, schema: tantivy.Schema,
+                 state_key: Callable[[], object], settings: SearchSettings | None = None) -> None:
+        self.index = index
+        self.schema = schema
+        self.state_key = state_key
+        self.settings = settings or SearchSettings()
+        self._lock = threading.RLock()
+        self._key: object = None
+        self._cache: dict[str, Any] = {}
+        self._synonyms = _synonym_function()
+        self._rewrites = _phrase_rewrites()
+
+    def _cached(self, name: str, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            key = self.state_key()
+            if key != self._key:
+                self._cache, self._key = {}, key
+            if name not in self._cache:
+                self._cache[name] = make()
+            return self._cache[name]
+
+    def keyword_values(self, field_name: str) -> tuple[str, ...]:
+        """The folded terms of a keyword field, sorted (for loose ``field:value``)."""
+        def make() -> tuple[str, ...]:
+            return tuple(sorted(t for t, _ in self.index.searcher().terms_with_prefix(field_name, "")))
+        values: tuple[str, ...] = self._cached("kw:" + field_name, make)
+        return values
+
+    # -------------------------------------------------------------- search
+
+    def search(self, params: SearchParams) -> SearchResult:
+        """Run a validated search. Raises ``QueryError`` (Spanish) for a query that cannot run."""
+        started = time.perf_counter()
+        parsed = ast.parse_query(params.q, self.settings.limits)
+        searcher = self.index.searcher()
+        ctx = tq.BuildContext(self.schema, searcher, self.settings.limits, self.keyword_values,
+                              self._synonyms, self._rewrites)
+        q = tq.build(ctx, parsed.node)
+        warnings = list(parsed.warnings) + ctx.warnings
+        if q is None:
+            q = Q.empty_query()
+            warnings.append("La consulta sólo tiene palabras vacías (de, la, que…).")
+        filters = self.filter_queries(params)
+        full = q if not filters else Q.boolean_query(
+            [(tantivy.Occur.Must, q), *((tantivy.Occur.Must, Q.const_score_query(f, 0.0)) for f in filters)]
+        )
+        by_date = params.sort in ("date", "date_asc") or isinstance(parsed.node, ast.MatchAll)
+        start = (params.page - 1) * params.page_size
+        if by_date:
+            order = tantivy.Order.Asc if params.sort == "date_asc" else tantivy.Order.Desc
+            found = searcher.search(full, limit=params.page_size, offset=start, count=True,
+                                    order_by_field=DATEKEY_FIELD, order=order)
+        else:
+            found = searcher.search(full, limit=params.page_size, offset=start, count=True)
+        total = hit_count(found)
+        hits = []
+        for key, address in found.hits:
+            hits.append(self._hit(searcher.doc(address), 0.0 if by_date else float(key),
+                                  params.with_snippets, parsed.node))
+        facets = self.facets(searcher, full, params, total) if params.with_facets else {}
+        suggestion = self._suggest(searcher, params, parsed.node, total)
+        return SearchResult(
+            params=params, total=total, hits=hits, facets=facets, suggestion=suggestion,
+            warnings=warnings, elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
+
+    def filter_queries(self, params: SearchParams) -> list[tantivy.Query]:
+        """One query per filtered field (its values OR-ed), and the date range."""
+        by_field: dict[str, list[str]] = {}
+        for name, value in params.filters:
+            by_field.setdefault(name, []).append(facet_term(value))
+        out = [Q.term_set_query(self.schema, name, sorted(set(values)))
+               for name, values in sorted(by_field.items())]
+        if params.date_from or params.date_to:
+            low = int((params.date_from or "0000-01-01").replace("-", ""))
+            high = int((params.date_to or "9999-12-31").replace("-", ""))
+            out.append(Q.range_query(self.schema, DATEKEY_FIELD, tantivy.FieldType.Integer, low, high))
+        return out
+
+    def _hit(self, doc: tantivy.Document, score: float, snippet: bool, node: ast.Node) -> Hit:
+        shown = json.loads(doc.get_first(HIT_STORED) or b"{}")
+        hit = Hit(**hit_values({HIT_STORED: shown, ID_FIELD: doc.get_first(ID_FIELD)}),
+                  score=round(score, 4))
+        if snippet:
+            record = decode(doc.get_first(RECORD_COLUMN))
+            hit.snippet = make_snippet(record.text, query_words(node), self.settings.snippet_chars)
+        return hit
+
+    def facets(self, searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams,
+               total: int) -> dict[str, list[FacetValue]]:
+        """Counts of every facet's values over all matches: one terms aggregation per facet.
+
+        Display values that fold alike ("Poder Ejecutivo", "poder ejecutivo") are one value, as
+        on whoosh (whose facets count folded keyword terms); the most frequent spelling is
+        shown. Cited articles are counted as displayed (whoosh counts them from its column).
+        """
+        raw: dict[str, Any] = {}
+        if total:
+            spec = {f.name: {"terms": {"field": facet_column(f.name), "size": FACET_BUCKETS,
+                                       "segment_size": FACET_BUCKETS}} for f in FACETS}
+            raw = searcher.aggregate(query, spec)
+        out: dict[str, list[FacetValue]] = {}
+        for f in FACETS:
+            buckets = [(str(b["key"]), int(b["doc_count"]))
+                       for b in (raw.get(f.name) or {}).get("buckets", [])]
+            if f.name not in COLUMN_FACETS:
+                buckets = _merge_folded(buckets)
+            selected = params.selected(f.name)
+            out[f.name] = [FacetValue(v, c, v in selected)
+                           for v, c in top_buckets(buckets, self.settings.facet_limit, selected)]
+        return out
+
+    def _suggest(self, searcher: tantivy.Searcher, params: SearchParams, node: ast.Node,
+                 total: int) -> str | None:
+        """A corrected whole query when a word is unknown to the index or hits are few."""
+        if not params.q.strip() or params.page > 1:
+            return None
+        if total >= self.settings.suggest_below and not self._has_unknown_word(searcher, node):
+            return None
+        suggester = self._cached("suggester", self._make_suggester)
+        if suggester is None:
+            return None
+        try:
+            fixed = suggester.correct_query(params.q)
+        except Exception:  # a suggestion is a courtesy: never fail the search for it
+            return None
+        return str(fixed) if fixed and fixed != params.q else None
+
+    def _make_suggester(self) -> Any:
+        try:
+            from analyzers.suggest import Suggester
+        except ImportError:
+            return None
+        terms = self.index.searcher().terms_with_prefix(TEXT_EXACT_FIELD, "")
+        return Suggester(dict(terms))
+
+    @staticmethod
+    def _has_unknown_word(searcher: tantivy.Searcher, node: ast.Node) -> bool:
+        for leaf in ast.leaves(node):
+            if isinstance(leaf, ast.Term) and leaf.field is None:
+                for t in analyze(TEXT_EXACT_FIELD, leaf.text):
+                    if not searcher.doc_freq(TEXT_EXACT_FIELD, t):
+                        return True
+        return False
+
+    # -------------------------------------------------------------- documents
+
+    def address(self, searcher: tantivy.Searcher, doc_id: str) -> Any:
+        """The DocAddress of a live document, or None."""
+        found = searcher.search(Q.term_query(self.schema, ID_FIELD, doc_id, index_option="basic"),
+                                limit=1, count=False)
+        return found.hits[0][1] if found.hits else None
+
+    def _hits(self, searcher: tantivy.Searcher, q: tantivy.Query, limit: int,
+              exclude: str) -> list[Hit]:
+        out = []
+        for score, address in searcher.search(q, limit=limit + 1, count=False).hits:
+            doc = searcher.doc(address)
+            if doc.get_first(ID_FIELD) != exclude:
+                out.append(self._hit(doc, float(score), False, ast.MatchAll()))
+        return out[:limit]
+
+    def _record(self, searcher: tantivy.Searcher, doc_id: str) -> Any:
+        address = self.address(searcher, doc_id)
+        if address is None:
+            return None
+        return decode(searcher.doc(address).get_first(RECORD_COLUMN))
+
+    def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
+        """More like this: the document's most distinctive stemmed terms (tf·idf) and topics."""
+        searcher = self.index.searcher()
+        record = self._record(searcher, doc_id)
+        if record is None:
+            return []
+        terms = key_terms(record.title + "\n" + record.text, 12, searcher.num_docs,
+                          lambda t: int(searcher.doc_freq(TEXT_FIELD, t)))
+        parts = [Q.boost_query(Q.term_query(self.schema, TEXT_FIELD, t, index_option="freq"), w)
+                 for t, w in terms]
+        parts += [Q.boost_query(Q.term_query(self.schema, "topics", facet_term(t),
+                                             index_option="basic"), 2.0) for t in record.topics]
+        q = tq.or_(parts)
+        return self._hits(searcher, q, limit, doc_id) if q is not None else []
+
+    def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
+        """Documents citing this one's expediente, or this criterion's "<GARANTE> <number>"."""
+        searcher = self.index.searcher()
+        record = self._record(searcher, doc_id)
+        if record is None:
+            return []
+        parts = []
+        if record.expediente:
+            parts.append(Q.term_query(self.schema, CITES_EXPEDIENTES_FIELD,
+                                      facet_term(record.expediente), index_option="basic"))
+        key = criterion_key(record)
+        if key:
+            parts.append(Q.term_query(self.schema, CITES_CRITERIA_FIELD, facet_term(key),
+                                      index_option="basic"))
+        q = tq.or_(parts)
+        return self._hits(searcher, q, limit, doc_id) if q is not None else []
+
+    def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
+        """(term, document frequency) of an indexed text field, in term order."""
+        try:
+            terms = self.index.searcher().terms_with_prefix(field_name, prefix)
+        except ValueError:  # not a field, or not a text field
+            return iter(())
+        return iter(sorted((str(t), int(n)) for t, n in terms))
+
+
+def key_terms(text: str, count: int, n_docs: int, doc_freq: Callable[[str], int]
+              ) -> list[tuple[str, float]]:
+    """The ``count`` stemmed terms of ``text`` with the highest tf·idf, weights scaled to 1–3
+    (the same rule as whoosh_search.key_terms, over ``analyzers.normalize``)."""
+    tf = Counter(t for _, t in normalize.analyze_stemmed(text))
+    n = max(1, n_docs)
+    scored = []
+    for t, freq in tf.items():
+        if len(t) < 3 or t.isdigit():
+            continue
+        df = doc_freq(t)
+        if df > 1:
+            scored.append((t, freq * math.log(n / df)))
+    scored.sort(key=lambda x: -x[1])
+    top = scored[:count]
+    if not top or top[0][1] <= 0:
+        return []
+    high = top[0][1]
+    return [(t, round(1 + 2 * w / high, 3)) for t, w in top]
+
+
+def _merge_folded(buckets: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Merge display values that fold to the same term; keep the most frequent spelling."""
+    merged: dict[str, tuple[str, int, int]] = {}  # term -> (shown, its count, total)
+    for value, count in buckets:
+        key = facet_term(value)
+        shown, best, total = merged.get(key, (value, -1, 0))
+        if count > best:
+            shown, best = value, count
+        merged[key] = (shown, best, total + count)
+    return [(shown, total) for shown, _, total in merged.values()]
+
+
+def top_buckets(buckets: list[tuple[str, int]], limit: int, selected: list[str]
+                ) -> list[tuple[str, int]]:
+    """The ``limit`` most frequent values (ties by value), plus the selected ones whatever
+    their count (as ``whoosh_facets.top_values``)."""
+    ranked = sorted((b for b in buckets if b[1] > 0), key=lambda b: (-b[1], b[0]))[:limit]
+    shown = {v for v, _ in ranked}
+    counts = dict(buckets)
+    for value in selected:
+        if value not in shown:
+            ranked.append((value, counts.get(value, 0)))
+            shown.add(value)
+    return ranked
