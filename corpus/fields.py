@@ -35,25 +35,36 @@ _TITLE_LINE = re.compile(
 
 
 def _value_lines(text: str, start: int, end: int) -> str:
-    """The label's value: the rest of the line, or the next non-empty line when that is empty.
+    """The label's value: the rest of the line, or the next non-empty line when that is empty."""
+    return _value_and_end(text, start, end)[0]
+
+
+def _value_and_end(text: str, start: int, end: int) -> tuple[str, int]:
+    """The label's value and where its line ends (see ``_value_lines``).
 
     A caption laid out as a table may come out of a PDF with the document's title between a
     label and its value: such a title line is skipped.
     """
     value = text[start:end].strip(" \t*_")
     if value:
-        return value
-    for line in text[end : end + 400].split("\n")[1:6]:
-        line = line.strip(" \t*_>")
+        return value, end
+    pos = end
+    for _ in range(6):
+        nl = text.find("\n", pos + 1)
+        if nl == -1 and pos >= len(text):
+            break
+        line_end = len(text) if nl == -1 else nl
+        line = text[pos + 1 : line_end].strip(" \t*_>")
+        pos = line_end
         if not line:
             continue
         folded = P.fold(line)
         if P.NEXT_LABEL.match(folded):
-            return ""
+            return "", end
         if _TITLE_LINE.match(folded):
             continue
-        return line
-    return ""
+        return line, line_end
+    return "", end
 
 
 def clean_value(value: str) -> str | None:
@@ -71,14 +82,24 @@ _LABEL_WORDS = re.compile(
 )
 
 
+def _looks_like_label(line: str) -> bool:
+    folded = P.fold(line.strip())
+    return bool(P.NEXT_LABEL.match(folded) or _LABEL_WORDS.match(folded) or ":" in line)
+
+
 def _continuation(text: str, line_end: int, value: str) -> str:
     """Join a value wrapped onto the next line ("H. Ayuntamiento de\\nXalapa", "Fernando Cruz\\nCanché")."""
     nxt = re.match(r"\n[ \t]*([^\n]{1,80})(?:\n|$)", text[line_end : line_end + 100])
     after_blank = re.match(
-        r"\n[ \t]*\n[ \t]*((?:de|del|de la|y|e|en)\s[^\n]{1,80})(?:\n|$)",
-        text[line_end : line_end + 100],
+        r"\n[ \t]*\n[ \t]*([^\n]{1,80})(?:\n|$)", text[line_end : line_end + 100]
     )
-    if after_blank:  # "Fiscalía General\n\ndel Estado de Campeche" (OCR's blank line)
+    if after_blank and (
+        re.match(r"(?:de|del|de la|y|e|en)\s", after_blank.group(1))
+        or (
+            re.search(r"\b(?:de|del|de la|y|e|en)$", value)
+            and not _looks_like_label(after_blank.group(1))
+        )
+    ):  # "Fiscalía General\n\ndel Estado de Campeche", "Ayuntamiento de\n\nTenosique" (OCR)
         return f"{value} {after_blank.group(1).strip()}"
     if not nxt:
         return value
@@ -86,7 +107,9 @@ def _continuation(text: str, line_end: int, value: str) -> str:
     folded = P.fold(line)
     if P.NEXT_LABEL.match(folded) or _LABEL_WORDS.match(folded) or ":" in line:
         return value
-    open_end = re.search(r"(?:\b(?:de|del|de la|y|e|para|en)|\b[A-Z]\.)$", value, re.IGNORECASE)
+    open_end = re.search(
+        r"(?:\b(?:de|del|de la|y|e|para|en)|\b[A-Z]\.)$", value, re.IGNORECASE
+    ) or re.match(r"(?:de|del|de la|y|e|en)\s", line)
     short_tail = (
         len(line.split()) <= 3
         and line[:1].isupper()
@@ -101,13 +124,8 @@ def _continuation(text: str, line_end: int, value: str) -> str:
 def labelled(text: str, folded: str, pattern: re.Pattern[str], end: int) -> str | None:
     """The first clean value of a label before ``end``."""
     for m in pattern.finditer(folded, 0, end):
-        raw = _value_lines(text, m.start("value"), m.end("value"))
-        value = (
-            _continuation(text, m.end("value"), raw)
-            if raw == text[m.start("value") : m.end("value")].strip(" \t*_")
-            else raw
-        )
-        cleaned = clean_value(value)
+        raw, line_end = _value_and_end(text, m.start("value"), m.end("value"))
+        cleaned = clean_value(_continuation(text, line_end, raw) if raw else raw)
         if cleaned:
             return cleaned
     return None
