@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from corpus.sample.plan import Expediente, registry, render_expediente
 from corpus.sample.topics import ArticleRef
-from corpus.sample.vocab import INAI_CRITERIA
+from corpus.sample.vocab import INAI_CRITERIA, of_the, self_noun, the
 
 # Short law names that are unambiguous in context, besides the registry's own names.
 _LAW_EXTRA: dict[str, tuple[str, ...]] = {"LGTAIP": ("LGTAIP",), "LGPDPPSO": ("LGPDPPSO",)}
@@ -125,9 +125,11 @@ def body_criterion_phrase(rng: random.Random, cites: Cites, garante: str, citing
     cites.add("criteria", f"{garante} {n}/{year}")
     written = f"{n:02d}/{year}" if rng.random() < 0.5 else f"{n}/{year}"
     if garante == citing:
-        who = rng.choice(("de este Instituto", "emitido por el Pleno de este Instituto", "de este órgano garante"))
+        own = self_noun(citing)
+        who = rng.choice((f"de {own}", f"emitido por el Pleno de {own}", "de este órgano garante"))
     else:
-        who = rng.choice((f"del {garante}", f"emitido por el {registry().garantes[garante].name} ({garante})"))
+        full = registry().garantes[garante].name
+        who = rng.choice((f"{of_the(full)[: -len(full)]}{garante}", f"emitido por {the(full)} {full} ({garante})"))
     tail = f", de rubro “{rubro}”" if rubro and rng.random() < 0.6 else ""
     return f"criterio {written} {who}{tail}"
 
@@ -141,6 +143,7 @@ def expediente_phrase(rng: random.Random, cites: Cites, exp: Expediente, citing:
                            f"el recurso de revisión {raw}, resuelto por el Instituto Nacional",
                            f"el expediente {raw} del INAI"))
     if exp.garante == citing:
-        return rng.choice((f"el expediente {raw}", f"el recurso de revisión {raw}", f"el expediente {raw} de este Instituto"))
+        return rng.choice((f"el expediente {raw}", f"el recurso de revisión {raw}", f"el expediente {raw} de {self_noun(citing)}"))
     name = registry().garantes[exp.garante]
-    return rng.choice((f"el expediente {raw} del {exp.garante}", f"el recurso {raw} resuelto por el {name.name}"))
+    short = f"{of_the(name.name)[: -len(name.name)]}{exp.garante}"
+    return rng.choice((f"el expediente {raw} {short}", f"el recurso {raw} resuelto por {the(name.name)} {name.name}"))

@@ -19,8 +19,11 @@ from corpus.sample.plan import (
 )
 from corpus.sample.spanish import date_numeric
 from corpus.sample.topics import TOPIC_BY_SLUG
-from corpus.sample.vocab import SUJETOS
+from corpus.sample.vocab import SUJETOS, of_the, self_noun
 from corpus.sample.writer import Pools, Writer
+
+# General reasoning that suits a criterion (not the ones about one procedure's evidence).
+GENERAL_FILLER = (*FILLER[1:7], FILLER[11], FILLER[12])
 
 RUBROS: dict[str, tuple[str, ...]] = {
     "informacion-reservada": ("Prueba de daño. Debe acreditarse caso por caso para clasificar información como reservada",
@@ -90,7 +93,7 @@ def compose_criterion(spec: DocSpec, rng_seed: str, pools: Pools, short: bool = 
     paras = r.sample(topic.analysis, min(len(topic.analysis), 1 if short else r.randrange(1, 3)))
     texts = [w.fill(p) for p in paras]
     if not short:
-        texts += [w.fill(t, FILLER_ARTICLES) for t in r.sample(FILLER[1:], r.randrange(3, 6))]
+        texts += [w.fill(t, FILLER_ARTICLES) for t in r.sample(GENERAL_FILLER, r.randrange(3, 6))]
     if r.random() < 0.5:
         texts.insert(0, f"De la interpretación de lo dispuesto en el {w.article(topic.articles[0])}, se desprende que {rubro[0].lower() + rubro[1:].split('. ', 1)[-1].lower()}.")
     label_text = r.random() < 0.4
@@ -135,12 +138,12 @@ def compose_criterion(spec: DocSpec, rng_seed: str, pools: Pools, short: bool = 
         w.cites.add("criteria", f"{spec.garante} {sup_number}")
         sw = f"{sn:02d}/{sy}" if r.random() < 0.5 else sup_number
         blocks.append(Block("field", r.choice((f"Histórico. Superado por el criterio {sw}.", f"HISTÓRICO (sustituido por el Criterio {sw})",
-                                               f"Criterio histórico; fue superado por el criterio {sw} de este Instituto.")),
+                                               f"Criterio histórico; fue superado por el criterio {sw} de {self_noun(spec.garante)}.")),
                             r.choice(("Vigencia:", "VIGENCIA:", "Estado:"))))
     else:
         blocks.append(Block("field", r.choice(("Vigente", "VIGENTE", "Vigente.")), r.choice(("Vigencia:", "VIGENCIA:", "Estado:"))))
     approval = r.choice((
-        f"Aprobado por el Pleno del {w.g.name} en sesión ordinaria celebrada el {w.date_text(spec.when, 0.6)}.",
+        f"Aprobado por el Pleno {of_the(w.g.name)} en sesión ordinaria celebrada el {w.date_text(spec.when, 0.6)}.",
         f"Criterio aprobado en la sesión del Pleno de fecha {w.date_text(spec.when, 0.3)}.",
         f"{w.city()}, {w.g.state}, a {w.date_text(spec.when, 0.7, los=True)}. Así lo aprobó el Pleno de {w.organismo()}.",
     ))

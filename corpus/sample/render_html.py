@@ -72,11 +72,20 @@ def _content(doc: SampleDoc, layout: str, rng: random.Random, caps: bool) -> str
 
 
 def _noise_links(doc: SampleDoc, rng: random.Random, title: str) -> str:
+    """A sidebar listing other documents of the site, in the body's own expediente format:
+    site noise that extraction must drop (they are not citations of this document)."""
+    from corpus.sample.plan import expediente_kind, make_expediente, render_expediente
+
     year = doc.truth.year
     items = []
     for _ in range(rng.randrange(3, 6)):
-        n = rng.randrange(1, 900)
-        items.append(f'<li><a href="/resoluciones/{year}/{n}">Resolución {n}/{year} — Pleno</a></li>')
+        n = rng.randrange(30000, 39999)  # never a number of the corpus
+        if doc.truth.doc_type == "criterio":
+            label = f"Criterio {rng.randrange(1, 20):02d}/{year - rng.randrange(0, 3)}"
+        else:
+            exp = make_expediente(doc.truth.garante, expediente_kind(doc.truth.garante, "recurso"), n, year, None)
+            label = f"Recurso de revisión {render_expediente(exp, rng)}"
+        items.append(f'<li><a href="/resoluciones/{year}/{n}">{escape(label)}</a></li>')
     return f'<aside class="sidebar"><h4>{title}</h4><ul>{"".join(items)}</ul></aside>'
 
 

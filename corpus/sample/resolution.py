@@ -10,7 +10,7 @@ from corpus.sample.model import MARKER_LINE, Block, SampleDoc, Truth
 from corpus.sample.plan import DocSpec, period_of, ponentes, render_expediente
 from corpus.sample.spanish import ORDINALS, date_numeric, roman
 from corpus.sample.topics import COMPETENCIA, EFECTOS, GENERIC_ARTICLES, PROCEDENCIA, TOPICS
-from corpus.sample.vocab import ANON_MARKS, HONORIFICS_F, HONORIFICS_M
+from corpus.sample.vocab import ANON_MARKS, HONORIFICS_F, HONORIFICS_M, of_the
 from corpus.sample.writer import Pools, Writer
 
 STATE_ABBR = {"Veracruz": "Ver.", "Tabasco": "Tab.", "Campeche": "Camp.", "Chiapas": "Chis.",
@@ -270,7 +270,7 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         ponente_txt = f", siendo ponente {'la' if spec.ponente.female else 'el'} {'Comisionada' if spec.ponente.female else 'Comisionado'} {spec.ponente.name}"
     session = r.choice(("sesión ordinaria", "sesión extraordinaria", "sesión pública ordinaria"))
     if r.random() < 0.5:
-        closing = f"Así lo resolvieron {votes} las y los integrantes del Pleno del {w.g.name}, {names}{ponente_txt}, en {session} celebrada el {w.date_text(d, 0.6)}, ante el Secretario Técnico, quien autoriza y da fe."
+        closing = f"Así lo resolvieron {votes} las y los integrantes del Pleno {of_the(w.g.name)}, {names}{ponente_txt}, en {session} celebrada el {w.date_text(d, 0.6)}, ante el Secretario Técnico, quien autoriza y da fe."
     else:
         closing = f"Así lo acordó el Pleno de {w.organismo()}, {votes}, en {session} de fecha {w.date_text(d, 0.6)}{ponente_txt}, ante la Secretaria Ejecutiva que autoriza y da fe."
     if place_at_end:
@@ -293,7 +293,8 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         cites_articles=w.cites.articles, topics=[spec.topic] + (["sobreseimiento"] if no_fondo and spec.topic != "sobreseimiento" else []),
         sujeto_obligado_kind=spec.sujeto[1],
     )
-    header = r.choice((raw, f"Expediente: {raw}", f"{spec.garante} | {raw}", f"Recurso de revisión {raw}" if spec.kind == "recurso" else raw))
+    again = render_expediente(spec.expediente, r)  # the running header may pad it differently
+    header = r.choice((again, f"Expediente: {again}", f"{spec.garante} | {again}", f"Recurso de revisión {again}" if spec.kind == "recurso" else again))
     return SampleDoc(truth, blocks, w.g.name, header, short)
 
 
@@ -303,7 +304,7 @@ def _caption_prose(w: Writer, spec: DocSpec, raw: str, anon: str) -> str:
     what = {"recurso": f"en el recurso de revisión {raw}, interpuesto por {anon}",
             "denuncia": f"en la denuncia {raw}, presentada por {anon}",
             "acuerdo": f"respecto del cumplimiento de la resolución dictada en el expediente {raw}"}[spec.kind]
-    text = f"Resolución que emite el Pleno del {w.g.name} {what}, en contra de {spec.sujeto[0]}"
+    text = f"Resolución que emite el Pleno {of_the(w.g.name)} {what}, en contra de {spec.sujeto[0]}"
     if spec.folio:
         text += f", derivado de la solicitud de información con folio {spec.folio}"
     if spec.ponente:

@@ -137,5 +137,21 @@ INAI_CRITERIA: tuple[tuple[str, str, str], ...] = (
 )
 
 # Titles of the body (who resolves), by era.
-ORGANISMO_OLD = ("este organismo garante", "este Órgano Garante", "este Instituto", "el Pleno de este Instituto")
-ORGANISMO_NEW = ("esta autoridad garante", "este Instituto, en su carácter de autoridad garante", "el Pleno de esta autoridad garante")
+# "{self}" is the body's own noun: "este Instituto" (or "esta Comisión" for COTAIPEC).
+ORGANISMO_OLD = ("este organismo garante", "este Órgano Garante", "{self}", "{self}")
+ORGANISMO_NEW = ("esta autoridad garante", "{self}, en su carácter de autoridad garante", "{self}")
+
+
+def self_noun(garante: str) -> str:
+    """How a body calls itself: "este Instituto", or "esta Comisión" (COTAIPEC)."""
+    return "esta Comisión" if garante == "COTAIPEC" else "este Instituto"
+
+
+def the(name: str) -> str:
+    """The article a body's name takes: "la" (Comisión…) or "el" (Instituto…)."""
+    return "la" if name.startswith("Comisión") else "el"
+
+
+def of_the(name: str) -> str:
+    """ "de la Comisión …" or "del Instituto …"."""
+    return f"de la {name}" if the(name) == "la" else f"del {name}"

@@ -19,7 +19,7 @@ from corpus.sample.citations import (
 from corpus.sample.plan import REFORM_DATE, DocSpec, Expediente, registry
 from corpus.sample.spanish import date_numeric, date_words
 from corpus.sample.topics import TOPIC_BY_SLUG, ArticleRef, Topic
-from corpus.sample.vocab import ORGANISMO_NEW, ORGANISMO_OLD
+from corpus.sample.vocab import ORGANISMO_NEW, ORGANISMO_OLD, self_noun
 
 _PLACEHOLDER = re.compile(r"\{(S|O|C|X|A\d)\}")
 
@@ -61,7 +61,8 @@ class Writer:
 
     # vocabulary -------------------------------------------------------------------------
     def organismo(self) -> str:
-        return self.rng.choice(ORGANISMO_NEW if self.new_era else ORGANISMO_OLD)
+        choice = self.rng.choice(ORGANISMO_NEW if self.new_era else ORGANISMO_OLD)
+        return choice.replace("{self}", self_noun(self.spec.garante))
 
     def garante_kind(self) -> str:
         return "autoridad garante" if self.new_era else "organismo garante"
