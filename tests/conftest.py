@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+
+# One BLAS thread, as the CLI sets it (see scripts/cli.py); before numpy is imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 from pathlib import Path
 
 import pytest
