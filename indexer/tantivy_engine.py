@@ -102,6 +102,7 @@ class TantivyEngine:
         self.schema = self.index.schema
         self._lock = threading.RLock()
         self._core: Any = None
+        self._seen: tuple[int, int, int] | None = None
 
     # -- state ----------------------------------------------------------------------------
 
@@ -109,6 +110,16 @@ class TantivyEngine:
         """Names the committed state: ``meta.json`` is replaced (new inode) at every commit."""
         st = (self.data_dir / "meta.json").stat()
         return st.st_ino, st.st_mtime_ns, st.st_size
+
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher on the last commit, this process's or another's (tantivy's own reload
+        watches ``meta.json`` with a delay; a stat per call makes it immediate)."""
+        key = self.state_key()
+        if key != self._seen:
+            with self._lock:
+                self.index.reload()
+                self._seen = key
+        return self.index.searcher()
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -125,7 +136,7 @@ class TantivyEngine:
         with self._lock:
             if self._core is None:
                 module = importlib.import_module("indexer.tantivy_search")
-                self._core = module.TantivySearch(self.index, self.schema, self.state_key)
+                self._core = module.TantivySearch(self.searcher, self.schema, self.state_key)
             return self._core
 
     def search(self, params: SearchParams) -> SearchResult:
@@ -145,14 +156,14 @@ class TantivyEngine:
         return hits
 
     def get(self, doc_id: str) -> DocumentRecord | None:
-        searcher = self.index.searcher()
+        searcher = self.searcher()
         address = self.search_core().address(searcher, doc_id)
         if address is None:
             return None
         return decode(searcher.doc(address).get_first(RECORD_COLUMN))
 
     def _all_docs(self) -> Iterator[tantivy.Document]:
-        searcher = self.index.searcher()
+        searcher = self.searcher()
         n = searcher.num_docs
         if n:
             for _, address in searcher.search(tantivy.Query.all_query(), limit=n, count=False).hits:
@@ -163,7 +174,7 @@ class TantivyEngine:
             yield decode(doc.get_first(RECORD_COLUMN))
 
     def doc_count(self) -> int:
-        return int(self.index.searcher().num_docs)
+        return int(self.searcher().num_docs)
 
     def existing_hashes(self) -> dict[str, str]:
         """id → content hash of every live document."""
@@ -224,7 +235,7 @@ class TantivyEngine:
     def _record_commit(self) -> None:
         """After a commit: make it visible here and write the manifest's counts."""
         self.index.reload()
-        searcher = self.index.searcher()
+        searcher = self.searcher()
         samples = hit_count(searcher.search(
             tantivy.Query.term_query(self.schema, SAMPLE_FIELD, "1", index_option="basic"),
             limit=1, count=True,

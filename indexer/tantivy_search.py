@@ -50,11 +50,12 @@ FACET_BUCKETS = 65_000  # terms per facet asked of the aggregation: all of them,
 
 
 class TantivySearch:
-    """Search over one tantivy index. ``state_key()`` names the committed state (caches)."""
+    """Search over one tantivy index; caches are kept per committed state."""
 
-    def __init__(self, index: tantivy.Index, schema: tantivy.Schema,
+    def __init__(self, searcher: Callable[[], tantivy.Searcher], schema: tantivy.Schema,
                  state_key: Callable[[], object], settings: SearchSettings | None = None) -> None:
-        self.index = index
+        """``searcher()`` returns a searcher on the last commit; ``state_key()`` names it."""
+        self.searcher = searcher
         self.schema = schema
         self.state_key = state_key
         self.settings = settings or SearchSettings()
@@ -76,7 +77,7 @@ class TantivySearch:
     def keyword_values(self, field_name: str) -> tuple[str, ...]:
         """The folded terms of a keyword field, sorted (for loose ``field:value``)."""
         def make() -> tuple[str, ...]:
-            return tuple(sorted(t for t, _ in self.index.searcher().terms_with_prefix(field_name, "")))
+            return tuple(sorted(t for t, _ in self.searcher().terms_with_prefix(field_name, "")))
         values: tuple[str, ...] = self._cached("kw:" + field_name, make)
         return values
 
@@ -86,7 +87,7 @@ class TantivySearch:
         """Run a validated search. Raises ``QueryError`` (Spanish) for a query that cannot run."""
         started = time.perf_counter()
         parsed = ast.parse_query(params.q, self.settings.limits)
-        searcher = self.index.searcher()
+        searcher = self.searcher()
         ctx = tq.BuildContext(self.schema, searcher, self.settings.limits, self.keyword_values,
                               self._synonyms, self._rewrites)
         q = tq.build(ctx, parsed.node)
@@ -185,7 +186,7 @@ class TantivySearch:
             from analyzers.suggest import Suggester
         except ImportError:
             return None
-        terms = self.index.searcher().terms_with_prefix(TEXT_EXACT_FIELD, "")
+        terms = self.searcher().terms_with_prefix(TEXT_EXACT_FIELD, "")
         return Suggester(dict(terms))
 
     @staticmethod
@@ -222,7 +223,7 @@ class TantivySearch:
 
     def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
         """More like this: the document's most distinctive stemmed terms (tf·idf) and topics."""
-        searcher = self.index.searcher()
+        searcher = self.searcher()
         record = self._record(searcher, doc_id)
         if record is None:
             return []
@@ -237,7 +238,7 @@ class TantivySearch:
 
     def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
         """Documents citing this one's expediente, or this criterion's "<GARANTE> <number>"."""
-        searcher = self.index.searcher()
+        searcher = self.searcher()
         record = self._record(searcher, doc_id)
         if record is None:
             return []
@@ -255,7 +256,7 @@ class TantivySearch:
     def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
         """(term, document frequency) of an indexed text field, in term order."""
         try:
-            terms = self.index.searcher().terms_with_prefix(field_name, prefix)
+            terms = self.searcher().terms_with_prefix(field_name, prefix)
         except ValueError:  # not a field, or not a text field
             return iter(())
         return iter(sorted((str(t), int(n)) for t, n in terms))
