@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from corpus.sample.filler import FILLER, FILLER_ARTICLES
 from corpus.sample.model import MARKER_LINE, Block, SampleDoc, Truth
-from corpus.sample.plan import DocSpec, period_of, ponentes, render_expediente
+from corpus.sample.plan import DocSpec, Person, period_of, ponentes, render_expediente
 from corpus.sample.spanish import ORDINALS, date_numeric, roman
 from corpus.sample.topics import COMPETENCIA, EFECTOS, GENERIC_ARTICLES, PROCEDENCIA, TOPICS
 from corpus.sample.vocab import ANON_MARKS, HONORIFICS_F, HONORIFICS_M, of_the
@@ -284,6 +284,9 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     blocks.append(Block("sign", "\n\n".join(sign_lines)))
     if r.random() < 0.3:
         blocks.append(Block("para", f"Estas firmas corresponden a la resolución del expediente {raw}, aprobada en {session} del {date_numeric(d)}."))
+    dissenters = [p for p in people if spec.ponente is None or p.name != spec.ponente.name]
+    if votes == "por mayoría de votos" and spec.kind == "recurso" and dissenters and r.random() < 0.25:
+        _dissent(w, blocks, r.choice(dissenters), raw)
 
     truth = Truth(
         garante=spec.garante, state=w.g.state, doc_type=spec.doc_type, date=d.isoformat(), year=d.year,
@@ -296,6 +299,20 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     again = render_expediente(spec.expediente, r)  # the running header may pad it differently
     header = r.choice((again, f"Expediente: {again}", f"{spec.garante} | {again}", f"Recurso de revisión {again}" if spec.kind == "recurso" else again))
     return SampleDoc(truth, blocks, w.g.name, header, short)
+
+
+def _dissent(w: Writer, blocks: list[Block], who: Person, raw: str) -> None:
+    """A dissenting vote after the signatures: other reasoning, another outcome argued for
+    (never the sentido of the resolution, which only the resolutivos give)."""
+    r = w.rng
+    title = "Comisionada" if who.female else "Comisionado"
+    blocks.append(Block("heading", r.choice(("VOTO PARTICULAR", "VOTO DISIDENTE", "Voto particular"))))
+    blocks.append(Block("para", f"Voto particular que formula {'la' if who.female else 'el'} {title} {who.name} en relación con la resolución "
+                                f"del expediente {raw}. Con el debido respeto, me aparto de la decisión de la mayoría, pues estimo que "
+                                f"lo procedente era {r.choice(('revocar la respuesta impugnada', 'modificar la respuesta', 'confirmar la respuesta del sujeto obligado', 'sobreseer el recurso'))}."))
+    reason = w.fill(r.choice(w.topic.analysis))
+    blocks.append(Block("para", "A mi juicio, " + reason[0].lower() + reason[1:]))
+    blocks.append(Block("sign", f"{title} {who.name}"))
 
 
 def _caption_prose(w: Writer, spec: DocSpec, raw: str, anon: str) -> str:
