@@ -267,41 +267,6 @@ def dehyphenate(text: str) -> str:
     return "\n".join(out)
 
 
-# --- OCR repairs of identifiers ------------------------------------------------------------
-
-# A token that looks like an identifier: letters, digits, "/" or "-", with a digit in it.
-_ID_TOKEN_RE = re.compile(r"[A-Za-z0-9|!]+(?:[/-][A-Za-z0-9|!]+)+")
-# "l", "|", "!" or "1" standing for "I" next to capitals ("IVAl" → "IVAI", "DA1/" → "DAI/").
-_I_LIKE_NEAR_CAPS_RE = re.compile(
-    r"(?<=[A-Z])[l|!1](?=[A-Z]|$)|(?<=[A-Z]{2})[l|!1](?=[/-])|^[l|!](?=[A-Z])"
-)
-# A ponencia in roman numerals after the year: ".../2025/11" → ".../2025/II", "2016-PHI" → "PIII".
-_ROMAN_AFTER_YEAR_RE = re.compile(r"(?<=/(?:19|20)\d\d/)[1lI|!]{1,3}$")
-_PONENCIA_AFTER_YEAR_RE = re.compile(r"(?<=(?:19|20)\d\d-P)[1lI|!H]{1,4}$")
-
-
-def _fix_id_token(token: str) -> str:
-    if sum(c.isupper() for c in token) < 2 or not any(c.isdigit() for c in token):
-        return token
-    token = _I_LIKE_NEAR_CAPS_RE.sub("I", token)
-    token = _ROMAN_AFTER_YEAR_RE.sub(lambda m: "I" * len(m.group()), token)
-    return _PONENCIA_AFTER_YEAR_RE.sub(
-        lambda m: m.group().replace("H", "II").translate(str.maketrans("1l|!", "IIII"))[:4],
-        token,
-    )
-
-
-def fix_ocr_identifiers(text: str) -> str:
-    """Undo OCR's I/l/1 confusions inside expediente-like tokens (sans-serif "I" reads as "l").
-
-    Only tokens with a digit, a "/" or "-", and capitals are touched: "IVAl-REV/003/2025/11"
-    → "IVAI-REV/003/2025/II", "DI/DA1/0001/2016-PHI" → "DI/DAI/0001/2016-PIII". A roman
-    numeral is restored only right after a four-digit year, where the known formats put the
-    ponencia; ordinary words and numbers are left alone.
-    """
-    return _ID_TOKEN_RE.sub(lambda m: _fix_id_token(m.group()), text)
-
-
 def clean_text(text: str) -> str:
     """Clean one unpaginated text (HTML, DOCX, plain text, or one page alone)."""
     lines = normalize_chars(text).split("\n")

@@ -30,7 +30,8 @@ from corpus.errors import (
     OcrUnavailableError,
     TruncatedFileError,
 )
-from corpus.extract.clean import clean_pages, fix_ocr_identifiers
+from corpus.extract.clean import clean_pages
+from corpus.extract.ocr_repair import repair_ocr_text
 from corpus.records import ExtractedText, PageMethod, PageText
 
 _STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
@@ -378,7 +379,7 @@ def extract_pdf(
                 ocr_problem = f"el OCR falló: {exc}"
             else:
                 for index, text in found.items():
-                    texts[index] = fix_ocr_identifiers(text)
+                    texts[index] = repair_ocr_text(text)
                     methods[index] = "ocr"
     if ocr_problem:
         listed = ", ".join(str(i + 1) for i in scanned[:20]) + ("…" if len(scanned) > 20 else "")

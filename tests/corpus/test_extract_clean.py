@@ -10,7 +10,6 @@ from corpus.extract.clean import (
     collapse_whitespace,
     dehyphenate,
     find_running_lines,
-    fix_ocr_identifiers,
     is_edge_counter,
     is_page_counter,
     normalize_chars,
@@ -231,23 +230,3 @@ def test_header_whose_number_follows_the_page_is_running() -> None:
 )
 def test_clean_text_keeps_line_structure(raw: str, expected: str) -> None:
     assert clean_text(raw) == expected
-
-
-@pytest.mark.parametrize(
-    ("ocr", "expected"),
-    [
-        ("IVAl-REV/003/2025/11", "IVAI-REV/003/2025/II"),
-        ("expediente IVAl-REV/003/2025/1l, y", "expediente IVAI-REV/003/2025/II, y"),
-        ("DI/DAT/0001/2016-PHI", "DI/DAT/0001/2016-PIII"),  # "H" is two merged "I"s
-        ("RR/DA1/0177/2023-P11", "RR/DAI/0177/2023-PII"),
-        # left alone: right already, or not an identifier
-        ("IVAI-REV/275/2017/I", "IVAI-REV/275/2017/I"),
-        ("el proceso 2017-2018 y el 12/05/2019", "el proceso 2017-2018 y el 12/05/2019"),
-        ("folio 271158600003523", "folio 271158600003523"),
-        ("RRA 1234/19 y SO/007/2019", "RRA 1234/19 y SO/007/2019"),
-        ("ITAIPCH-RR-0005-2019", "ITAIPCH-RR-0005-2019"),
-        ("la l/2017 del sol", "la l/2017 del sol"),
-    ],
-)
-def test_fix_ocr_identifiers(ocr: str, expected: str) -> None:
-    assert fix_ocr_identifiers(ocr) == expected
