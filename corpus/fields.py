@@ -121,13 +121,38 @@ def _continuation(text: str, line_end: int, value: str) -> str:
     return value
 
 
-def labelled(text: str, folded: str, pattern: re.Pattern[str], end: int) -> str | None:
-    """The first clean value of a label before ``end``."""
-    for m in pattern.finditer(folded, 0, end):
-        raw, line_end = _value_and_end(text, m.start("value"), m.end("value"))
-        cleaned = clean_value(_continuation(text, line_end, raw) if raw else raw)
-        if cleaned:
-            return cleaned
+def _label_stands_alone(text: str, m: re.Match[str]) -> bool:
+    """A label needs its colon, unless written in capitals ("SUJETO OBLIGADO Ayuntamiento"),
+    set off by a tab or spaces, or alone on its line."""
+    sep = m.group("sep") or ""
+    if re.search(r"[:.\-–—]", sep) or "\t" in sep or "  " in sep or not m.group("value").strip():
+        return True
+    label = text[m.start("lab") : m.end("lab")]
+    return label.isupper()
+
+
+def labelled(
+    text: str,
+    folded: str,
+    pattern: re.Pattern[str],
+    end: int,
+    reject: re.Pattern[str] | None = None,
+) -> str | None:
+    """The first clean value of a label before ``end`` (one matching ``reject`` is skipped).
+
+    Labels set off clearly (a colon, capitals, a tab) are tried first; then, for captions
+    whose colons a table layout lost, a title-case label followed by its value.
+    """
+    for strict in (True, False):
+        for m in pattern.finditer(folded, 0, end):
+            if "sep" in m.groupdict() and _label_stands_alone(text, m) != strict:
+                continue
+            raw, line_end = _value_and_end(text, m.start("value"), m.end("value"))
+            cleaned = clean_value(_continuation(text, line_end, raw) if raw else raw)
+            if cleaned and reject is not None and reject.match(P.fold(cleaned)):
+                continue
+            if cleaned:
+                return cleaned
     return None
 
 
@@ -406,11 +431,15 @@ def strip_honorific(name: str | None) -> str | None:
     return _HONORIFIC.sub("", name).strip() or None
 
 
+# "Ponencia: II", "PONENCIA: P III": the ponencia, not the person
+_NOT_A_NAME = re.compile(r"^(?:ponencia\s+)?(?:p\.?\s?)?(?:[ivx]+|\d+)(?:\s|$)")
+
+
 def ponente(text: str, folded: str, header: int) -> str | None:
     """The ponente, without title: the caption label ("COMISIONADA PONENTE:", "Ponente:",
     "Ponencia:"), else a sentence of the caption or of the vote ("siendo ponente la Comisionada …").
     """
-    value = labelled(text, folded, P.PONENTE_LABEL, header)
+    value = labelled(text, folded, P.PONENTE_LABEL, header, reject=_NOT_A_NAME)
     if value is None:
         m = P.PONENTE_SENTENCE.search(folded)
         if m:

@@ -115,14 +115,14 @@ EXPEDIENTE_LABEL = re.compile(
 )
 SUJETO_LABEL = re.compile(
     _LINE_START
-    + r"(?:sujeto\s+obligado(?:\s+(?:responsable|recurrido|denunciado))?|ente\s+(?:publico|obligado)|"
+    + r"(?P<lab>sujeto\s+obligado(?:\s+(?:responsable|recurrido|denunciado))?|ente\s+(?:publico|obligado)|"
     r"autoridad\s+responsable|dependencia\s+o\s+entidad)"
-    + r"[ \t*_]*[:.\-–—][ \t*_]*(?P<value>[^\n]*)"
+    + r"(?P<sep>[ \t*_]*[:.\-–—][ \t*_]*|[ \t*_]*(?=\n)|[ \t]+(?=\S))(?P<value>[^\n]*)"
 )
 PONENTE_LABEL = re.compile(
     _LINE_START
-    + r"(?:(?:comisionad[oa]s?\s+ponentes?|magistrad[oa]\s+ponente|ponente|ponencia\s+(?:de\s+la|del)\s+comisionad[oa])"
-    r"[ \t*_]*[:.\-–—]?|ponencia[ \t*_]*:)[ \t*_]*(?P<value>[^\n]*)"
+    + r"(?P<lab>comisionad[oa]s?\s+ponentes?|magistrad[oa]\s+ponente|ponente|ponencia\s+(?:de\s+la|del)\s+comisionad[oa]|ponencia)"
+    r"(?P<sep>[ \t*_]*[:.\-–—][ \t*_]*|[ \t]+(?=\S)|[ \t*_]*(?=\n))(?P<value>[^\n]*)"
 )
 # The ponente named in a sentence: "…, siendo ponente la Comisionada Norma Vázquez Chan."
 PONENTE_SENTENCE = re.compile(
@@ -142,7 +142,7 @@ CAPTION_EXPEDIENTE_CONTEXT = re.compile(
 )
 FOLIO = re.compile(
     r"(?:folio(?:\s+de\s+(?:la\s+)?solicitud(?:\s+de\s+(?:acceso\s+a\s+la\s+)?informacion)?)?"
-    r"(?:\s+(?:numero|num\.|no\.|n°|nº|pnt|infomex|sisai))?|(?:n(?:o|um|umero)\.?|numero)\s+de\s+folio|"
+    r"(?:\s+(?:numero|num\.|no\.|n°|nº|pnt|infomex|sisai))?|(?:n(?:o|um|umero)\.?|numero)\s+de\s+(?:folio|solicitud)|"
     r"^solicitud(?:\s+de\s+informacion)?(?:\s+(?:numero|no\.))?)"
     r"[ \t*_]*[:.\-–—]?\s*(?:de\s+la\s+solicitud\s*)?(?P<value>\d{6,20})\b",
     re.MULTILINE,
