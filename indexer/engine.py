@@ -140,6 +140,11 @@ class Engine(Protocol):
 
     name: str
 
+    @property
+    def generation(self) -> int:
+        """A number that changes whenever the committed index changes (caches key on it)."""
+        ...
+
     def update(self, records: Iterable[DocumentRecord], *, prune: bool = False) -> IndexReport:
         """Add new records, replace those whose ``source_sha256`` changed, skip the unchanged;
         with ``prune``, delete documents not in ``records``. Commits durably."""
