@@ -255,6 +255,28 @@ def test_fields_named_in_the_caption_sentence() -> None:
             "H. Ayuntamiento de Mérida",
             None,
         ),
+        # colons lost with a table layout: capitals, title case, label alone on its line
+        (
+            "SUJETO OBLIGADO Fideicomiso de Promoción Turística\n\nPONENCIA COMISIONADA Leticia Rodríguez Moreno\n",
+            "Fideicomiso de Promoción Turística",
+            "Leticia Rodríguez Moreno",
+        ),
+        (
+            "Sujeto obligado Partido Revolucionario Institucional, Comité Directivo Estatal\n\nComisionado Ponente Dr. Jorge Moreno Reyes\n",
+            "Partido Revolucionario Institucional, Comité Directivo Estatal",
+            "Jorge Moreno Reyes",
+        ),
+        (
+            "SUJETO OBLIGADO RESPONSABLE\nAyuntamiento de Tizimín\n\nCOMISIONADA PONENTE\nAna Ruiz Sol\n",
+            "Ayuntamiento de Tizimín",
+            "Ana Ruiz Sol",
+        ),
+        # "Ponencia: II" names the ponencia, not the person: the vote formula does
+        (
+            "SUJETO OBLIGADO: Poder Legislativo\nPONENCIA: II\n\nAsí lo resolvieron, siendo ponente el Comisionado Eduardo García García.\n",
+            "Poder Legislativo",
+            "Eduardo García García",
+        ),
     ],
 )
 def test_caption_label_layouts(caption: str, sujeto: str, ponente: str | None) -> None:
