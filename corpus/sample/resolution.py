@@ -204,13 +204,13 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     nums = _numbering(w)
     blocks.append(Block("heading", r.choice(HEAD_CONSIDERANDOS), section="considerandos"))
     cons: list[str] = []
-    cons.append("Competencia. " + w.fill(r.choice(COMPETENCIA), GENERIC_ARTICLES["competencia"]))
+    cons.append("Competencia. " + w.fill(r.choice(COMPETENCIA), GENERIC_ARTICLES["competencia"], generic=True))
     if w.new_era and r.random() < 0.7:
         cons[-1] += (f" Lo anterior, en relación con el régimen transitorio del Decreto publicado en el Diario Oficial de la Federación el 20 de marzo de 2025, "
                      f"que sustituyó la denominación de organismo garante por la de {w.garante_kind()}.")
     no_fondo = spec.sentido and spec.sentido[0] in ("sobresee", "desecha")
     if not no_fondo and spec.kind != "acuerdo":
-        cons.append("Procedencia. " + w.fill(r.choice(PROCEDENCIA), GENERIC_ARTICLES["procedencia"]))
+        cons.append("Procedencia. " + w.fill(r.choice(PROCEDENCIA), GENERIC_ARTICLES["procedencia"], generic=True))
     if extra_paras and not short:
         cons.append("Marco jurídico. " + w.fill(FILLER[0], FILLER_ARTICLES))
         bank = [(t, FILLER_ARTICLES) for t in FILLER[1:]]
@@ -241,7 +241,7 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
                                       f"Este razonamiento es congruente con lo determinado en {x1}{tail}, por lo que se reitera.")))
         if not short and r.random() < 0.5:
             cons.append(f"Sirve de apoyo a lo anterior el {w.criterion()}.")
-        cons.append("Efectos. " + w.fill(r.choice(EFECTOS), GENERIC_ARTICLES["efectos"]))
+        cons.append("Efectos. " + w.fill(r.choice(EFECTOS), GENERIC_ARTICLES["efectos"], generic=True))
     numbered = 0
     for text in cons:
         starts = text.split(".", 1)[0] in ("Competencia", "Procedencia", "Marco jurídico", "Causales de improcedencia y sobreseimiento", "Litis", "Estudio de fondo", "Efectos")

@@ -124,9 +124,15 @@ class Writer:
             phrase += f", resuelto el {self.date_text(date.fromisoformat(when), 0.5)}"
         return phrase
 
-    def fill(self, template: str, articles: tuple[ArticleRef, ...] | None = None) -> str:
-        """Fill a template's placeholders, recording the citations written."""
+    def fill(self, template: str, articles: tuple[ArticleRef, ...] | None = None, generic: bool = False) -> str:
+        """Fill a template's placeholders, recording the citations written.
+
+        ``{A0}``… take the articles in order; ``generic`` picks any of them instead. A general
+        law's article gives way, now and then, to one of the state law's, as local bodies
+        ground their resolutions in their own state's law.
+        """
         arts = articles if articles is not None else self.topic.articles
+        state_refs = [a for a in arts if a[0] == "E"]
         sujeto = self.spec.sujeto[0] if self.spec.sujeto else "el sujeto obligado"
 
         def one(m: re.Match[str]) -> str:
@@ -139,8 +145,10 @@ class Writer:
                 return self.criterion()
             if key == "X":
                 return self.expediente_citation() or "diversos precedentes"
-            idx = int(key[1:])
-            return self.article(arts[idx % len(arts)], arts)
+            ref = self.rng.choice(arts) if generic else arts[int(key[1:]) % len(arts)]
+            if ref[0] == "LGTAIP" and state_refs and self.rng.random() < 0.3:
+                ref = self.rng.choice(state_refs)
+            return self.article(ref, arts)
 
         text = _PLACEHOLDER.sub(one, template)
         for wrong, right in (("del la fracción", "de la fracción"), (" el la fracción", " la fracción"),
