@@ -115,7 +115,8 @@ EXPEDIENTE_LABEL = re.compile(
 )
 SUJETO_LABEL = re.compile(
     _LINE_START
-    + r"(?P<lab>sujeto\s+obligado(?:\s+(?:responsable|recurrido|denunciado))?|ente\s+(?:publico|obligado)|"
+    + r"(?P<lab>sujeto\s+obligado(?:\s+(?:responsable|recurrido|denunciado|ante\s+(?:el|la)\s+cual\s+se\s+present[oa]\s+la\s+solicitud))?|"
+    r"ente\s+(?:publico|obligado)|"
     r"autoridad\s+responsable|dependencia\s+o\s+entidad)"
     + r"(?P<sep>[ \t*_]*[:.\-–—][ \t*_]*|[ \t*_]*(?=\n)|[ \t]+(?=\S))(?P<value>[^\n]*)"
 )

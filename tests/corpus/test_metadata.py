@@ -132,7 +132,7 @@ def test_itaip_resolution_with_label_variants() -> None:
 
 INAI = """Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales
 
-Sujeto obligado: Secretaría de Gobernación
+Sujeto obligado ante el cual se presentó la solicitud: Secretaría de Gobernación
 Folio de la solicitud: 0000400123417
 Número de expediente: RRA 01234/17
 Comisionada Ponente: Areli Cano Guadiana
@@ -157,6 +157,7 @@ def test_inai_resolution() -> None:
         "inai-rra-1234-17",
     )
     assert (r.date, r.folio, r.ponente) == ("2017-05-10", "0000400123417", "Areli Cano Guadiana")
+    assert r.sujeto_obligado == "Secretaría de Gobernación"
     assert r.sentido == ["modifica", "ordena"]
     assert r.cites_articles == ["LFTAIP 157 III"]
 
