@@ -143,3 +143,17 @@ def test_soft_hyphenation(word: str, hyphenated: str) -> None:
 def test_roman(n: int, numeral: str) -> None:
     assert roman(n) == numeral
     assert re.fullmatch(r"[IVX]+", numeral)
+
+
+def test_citations_are_canonical_strings(records: list[DocumentRecord]) -> None:
+    from corpus.garantes import load_registry
+
+    registry = load_registry()
+    laws = "|".join(registry.laws)
+    bodies = "|".join(registry.garantes)
+    article = re.compile(rf"^({laws}) \d+( [IVXL]+)?$")
+    criterion = re.compile(rf"^({bodies}) (SO/)?[1-9]\d*/\d{{4}}$")
+    for r in records:
+        assert all(article.match(a) for a in r.cites_articles), r.cites_articles
+        assert all(criterion.match(c) for c in r.cites_criteria), r.cites_criteria
+        assert len(set(r.cites_articles)) == len(r.cites_articles)
