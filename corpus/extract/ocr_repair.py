@@ -20,7 +20,7 @@ _I_LIKE_NEAR_CAPS_RE = re.compile(
     r"|(?<=[/-])[l|!1](?=[A-Z]{2})"
 )
 # A ponencia in roman numerals after the year: ".../2025/11" → ".../2025/II", "2016-PHI" → "PIII".
-_ROMAN_AFTER_YEAR_RE = re.compile(r"(?<=/(?:19|20)\d\d/)[1lI|!]{1,3}$")
+_ROMAN_AFTER_YEAR_RE = re.compile(r"(?<=/(?:19|20)\d\d/)[1lI|!HL]{1,3}$")
 _PONENCIA_AFTER_YEAR_RE = re.compile(r"(?<=(?:19|20)\d\d-P)[1lI|!H]{1,4}$")
 
 
@@ -28,7 +28,7 @@ def _fix_id_token(token: str) -> str:
     if sum(c.isupper() for c in token) < 2 or not any(c.isdigit() for c in token):
         return token
     token = _I_LIKE_NEAR_CAPS_RE.sub("I", token)
-    token = _ROMAN_AFTER_YEAR_RE.sub(lambda m: "I" * len(m.group()), token)
+    token = _ROMAN_AFTER_YEAR_RE.sub(lambda m: as_roman(m.group()) or m.group(), token)
     return _PONENCIA_AFTER_YEAR_RE.sub(
         lambda m: m.group().replace("H", "II").translate(str.maketrans("1l|!", "IIII"))[:4],
         token,
@@ -51,7 +51,7 @@ _ROMAN_RE = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I
 _CONFUSABLE = str.maketrans("l|!1", "IIII")
 _ROMAN_CONTEXT_RE = re.compile(
     r"(?P<ctx>\b(?:fracci[oó]n(?:es)?|ponencia|cap[ií]tulo|t[ií]tulo|inciso)\s+)"
-    r"(?P<num>[IVXLCl|!1]{1,8})(?=[\s,.;:)]|$)",
+    r"(?P<num>[IVXLCHl|!1]{1,8})(?=[\s,.;:)]|$)",
     re.IGNORECASE,
 )
 _LINE_MARKER_RE = re.compile(r"(?m)^(?P<num>[IVXl|!]{1,6})(?P<end>[.)-])(?=\s)")
@@ -65,13 +65,17 @@ _DANGLING_RE = re.compile(
 def as_roman(token: str) -> str | None:
     """``token`` read as a roman numeral with OCR confusables fixed, or None if it is not one.
 
-    Tries every confusable as "I", then without the stray marks "!" and "|" (OCR often splits
-    one "I" into "l!").
+    Tries, in order: every confusable as "I"; the same without the stray marks "!" and "|"
+    (OCR often splits one "I" into "l!"); "H" as "II" (two I's run together); "L" as "I"
+    (only when the token is not a valid numeral as it stands, so "XL" stays).
     """
-    if not any(c in "IVXl|!1" for c in token):
+    if not any(c in "IVXl|!1H" for c in token):
         return None
-    for candidate in (token.translate(_CONFUSABLE), token.replace("!", "").replace("|", "")
-                      .translate(_CONFUSABLE)):  # fmt: skip
+    plain = token.translate(_CONFUSABLE)
+    unmarked = token.replace("!", "").replace("|", "").translate(_CONFUSABLE)
+    candidates = [plain, unmarked, plain.replace("H", "II"), unmarked.replace("H", "II")]
+    candidates += [c.replace("L", "I") for c in candidates]
+    for candidate in candidates:
         if candidate and _ROMAN_RE.match(candidate):
             return candidate
     return None

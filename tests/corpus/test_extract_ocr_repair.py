@@ -21,6 +21,7 @@ from corpus.extract.ocr_repair import (
         ("DI/DAT/0001/2016-PHI", "DI/DAT/0001/2016-PIII"),  # "H" is two merged "I"s
         ("RR/DA1/0177/2023-P11", "RR/DAI/0177/2023-PII"),
         ("RR/005/2023/1DAIPQROO", "RR/005/2023/IDAIPQROO"),
+        ("IVAI-REV/2/2022/HI", "IVAI-REV/2/2022/III"),
         # left alone: right already, or not an identifier
         ("IVAI-REV/275/2017/I", "IVAI-REV/275/2017/I"),
         ("el proceso 2017-2018 y el 12/05/2019", "el proceso 2017-2018 y el 12/05/2019"),
@@ -37,7 +38,7 @@ def test_fix_ocr_identifiers(ocr: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("token", "expected"),
     [("XXl!Il", "XXIII"), ("Il", "II"), ("|", "I"), ("VI", "VI"), ("XIV", "XIV"),
-     ("IIII", None), ("la", None), ("VX", None)],
+     ("HI", "III"), ("IL", "II"), ("XL", "XL"), ("IIII", None), ("la", None), ("VX", None)],
 )  # fmt: skip
 def test_as_roman(token: str, expected: str | None) -> None:
     assert as_roman(token) == expected
@@ -50,6 +51,8 @@ def test_as_roman(token: str, expected: str | None) -> None:
         ("artículo 156, fracción 111.", "artículo 156, fracción III."),
         ("fracciones Il y IV", "fracciones II y IV"),
         ("Ponencia Il", "Ponencia II"),
+        ("artículo 156, fracción HI, en relación", "artículo 156, fracción III, en relación"),
+        ("artículo 41, fracción IL, de la Ley", "artículo 41, fracción II, de la Ley"),
         ("|. Presentación de la denuncia", "I. Presentación de la denuncia"),
         ("ll. Respuesta", "II. Respuesta"),
         # left alone
