@@ -265,6 +265,10 @@ class _WriteSession:
             if "Lock" in str(exc):
                 raise IndexLockedError(locked_message(self.engine.index_dir)) from exc
             raise
+        # A process killed mid-commit leaves files no meta.json names; the next commit may
+        # want the same names (a delete file is named by opstamp, and opstamps restart at the
+        # last commit's): "FileAlreadyExists". Remove them first (found by the kill test).
+        self.writer.garbage_collect_files()
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
