@@ -15,6 +15,7 @@ Writers: tantivy's lock file (an OS lock, released when the process dies) allows
 from __future__ import annotations
 
 import importlib
+import json
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -103,6 +104,7 @@ class TantivyEngine:
         self._lock = threading.RLock()
         self._core: Any = None
         self._seen: tuple[int, int, int] | None = None
+        self._generation: tuple[tuple[int, int, int], int] | None = None
 
     # -- state ----------------------------------------------------------------------------
 
@@ -110,6 +112,15 @@ class TantivyEngine:
         """Names the committed state: ``meta.json`` is replaced (new inode) at every commit."""
         st = (self.data_dir / "meta.json").stat()
         return st.st_ino, st.st_mtime_ns, st.st_size
+
+    @property
+    def generation(self) -> int:
+        """The last commit's opstamp (from ``meta.json``): changes with every commit."""
+        key = self.state_key()
+        if self._generation is None or self._generation[0] != key:
+            meta = json.loads((self.data_dir / "meta.json").read_text(encoding="utf-8"))
+            self._generation = (key, int(meta.get("opstamp", 0)))
+        return self._generation[1]
 
     def searcher(self) -> tantivy.Searcher:
         """A searcher on the last commit, this process's or another's (tantivy's own reload

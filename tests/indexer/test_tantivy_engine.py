@@ -37,6 +37,9 @@ def test_batches_commit_and_report_ids(engine: Any) -> None:
     assert [len(c) for c in committed] == [3, 3, 1]
     assert sorted(i for c in committed for i in c) == sorted(f"doc-{i}" for i in range(7))
     assert engine.manifest["doc_count"] == 7
+    before = engine.generation
+    engine.update([rec(8)])
+    assert engine.generation > before
 
 
 def test_unchanged_update_writes_nothing(engine: Any) -> None:
