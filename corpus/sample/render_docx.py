@@ -96,6 +96,8 @@ def render_docx(doc: SampleDoc, rng: random.Random) -> bytes:
                 if i:
                     p.add_run().add_break()
                 p.add_run(line)
+        elif block.kind == "note":
+            p.add_run(block.text).font.size = Pt(8)
         else:
             p.add_run(block.text)
             if block.kind == "place_date":

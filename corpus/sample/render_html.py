@@ -36,6 +36,8 @@ def _block_html(block: Block, caps_headings: bool) -> str:
         return f'<table class="tabla">\n<thead><tr>{cells}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>'
     if block.kind == "sign":
         return "".join(f'<p class="firma">{escape(chunk).replace(chr(10), "<br>")}</p>' for chunk in block.text.split("\n\n"))
+    if block.kind == "note":
+        return f'<p class="nota-al-pie"><small>{escape(block.text)}</small></p>'
     if block.kind == "place_date":
         return f'<p class="lugar-fecha" style="text-align:right">{escape(block.text)}</p>'
     return f"<p>{escape(block.text)}</p>"

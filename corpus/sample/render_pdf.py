@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -43,9 +44,11 @@ def _counter_canvas(counter_style: int, header_left: str, header_right: str, fon
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
+            self.footnotes: list[str] = []
 
         def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
+            self.footnotes = []
             self._startPage()
 
         def save(self) -> None:
@@ -66,8 +69,30 @@ def _counter_canvas(counter_style: int, header_left: str, header_right: str, fon
                 self.drawRightString(width - 2 * cm, height - 1.2 * cm, header_right)
             text = (f"Página {n} de {total}", f"Hoja {n} de {total}", f"{n} de {total}", f"- {n} -")[counter_style]
             self.drawCentredString(width / 2, 1.2 * cm, text)
+            if self.footnotes:
+                lines = [line for note in self.footnotes for line in simpleSplit(note, font, 7, width - 4.4 * cm)]
+                y = 1.9 * cm + 8.5 * (len(lines) - 1)
+                self.line(2.2 * cm, y + 10, 7 * cm, y + 10)
+                self.setFont(font, 7)
+                for line in lines:
+                    self.drawString(2.2 * cm, y, line)
+                    y -= 8.5
 
     return NumberedCanvas
+
+
+class FootnoteAnchor(Flowable):
+    """Takes no room; hands its note to the canvas, which prints it at the foot of the page."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        notes = getattr(self.canv, "footnotes", None)
+        if notes is not None:
+            notes.append(self.text)
 
 
 def _styles(font: tuple[str, str], size: float, justify: bool, hyphen: bool) -> dict[str, ParagraphStyle]:
@@ -89,6 +114,7 @@ def _styles(font: tuple[str, str], size: float, justify: bool, hyphen: bool) -> 
                                       spaceAfter=size * 0.1, embeddedHyphenation=0),
         "place": ParagraphStyle("place", parent=body, alignment=TA_RIGHT, embeddedHyphenation=0),
         "sign": ParagraphStyle("sign", parent=body, alignment=TA_CENTER, embeddedHyphenation=0),
+        "note": ParagraphStyle("note", parent=body, fontSize=7, leading=8.5, alignment=TA_LEFT, embeddedHyphenation=0),
         "cell": ParagraphStyle("cell", parent=body, fontSize=size - 1, leading=(size - 1) * 1.25, alignment=TA_LEFT,
                                spaceAfter=0, embeddedHyphenation=0),
     }
@@ -139,6 +165,8 @@ def flowables(doc: SampleDoc, layout: str, rng: random.Random, st: dict[str, Par
             out.append(Spacer(1, 12))
             for chunk in block.text.split("\n\n"):
                 out.append(_p(chunk, st["sign"]))
+        elif block.kind == "note":
+            out.append(FootnoteAnchor(block.text) if layout != "twocol" else _p(block.text, st["note"]))
         elif block.kind == "table" and layout == "twocol":  # narrow columns: rows as lines
             for row in block.rows[1:]:
                 out.append(_p(" — ".join(c for c in row if c), st["body"]))
@@ -190,6 +218,7 @@ def render_pdf(doc: SampleDoc, layout: str, rng: random.Random, size: float | No
                                    layout, random.Random(0), st))
         story = [NextPageTemplate("cols"), *story[:head_count], FrameBreak(), *story[head_count:]]
     else:
-        tmpl.addPageTemplates([PageTemplate("one", [Frame(margin, 2 * cm, width - 2 * margin, height - 4 * cm)])])
+        foot = 2 * cm + (2.0 * cm if any(b.kind == "note" for b in doc.blocks) else 0)
+        tmpl.addPageTemplates([PageTemplate("one", [Frame(margin, foot, width - 2 * margin, height - 2 * cm - foot)])])
     tmpl.build(story, canvasmaker=canvasmaker)
     return buf.getvalue()

@@ -3,6 +3,7 @@ with the ground truth written alongside. Wording and layout vary the way real bo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from corpus.sample.filler import FILLER, FILLER_ARTICLES
@@ -288,6 +289,9 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     if votes == "por mayoría de votos" and spec.kind == "recurso" and dissenters and r.random() < 0.25:
         _dissent(w, blocks, r.choice(dissenters), raw)
 
+    if not short and r.random() < 0.3:
+        _footnotes(w, blocks, raw)
+
     truth = Truth(
         garante=spec.garante, state=w.g.state, doc_type=spec.doc_type, date=d.isoformat(), year=d.year,
         expediente=spec.expediente.canonical, expediente_raw=raw, sujeto_obligado=spec.sujeto[0],
@@ -299,6 +303,32 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
     again = render_expediente(spec.expediente, r)  # the running header may pad it differently
     header = r.choice((again, f"Expediente: {again}", f"{spec.garante} | {again}", f"Recurso de revisión {again}" if spec.kind == "recurso" else again))
     return SampleDoc(truth, blocks, w.g.name, header, short)
+
+
+SUPERSCRIPTS = ("¹", "²", "³")  # the ones the standard PDF fonts have
+
+
+def _footnotes(w: Writer, blocks: list[Block], raw: str) -> None:
+    """Footnotes: a superscript after a paragraph of the antecedentes or considerandos and the
+    note right after it (PDF layouts draw it at the foot of the page)."""
+    r = w.rng
+    first = next(i for i, b in enumerate(blocks) if b.section == "antecedentes")
+    last = next(i for i, b in enumerate(blocks) if b.section == "resolutivos")
+    candidates = [i for i in range(first + 1, last) if blocks[i].kind in ("item", "para") and len(blocks[i].text) > 120]
+    chosen = sorted(r.sample(candidates, min(len(candidates), r.randrange(1, 4))))
+    for n, i in enumerate(reversed(chosen)):
+        mark = SUPERSCRIPTS[len(chosen) - 1 - n]
+        roll = r.random()
+        if roll < 0.35:
+            note = f"Visible a fojas {r.randrange(5, 60)} a {r.randrange(61, 120)} del expediente {raw}."
+        elif roll < 0.55:
+            note = "Consultable en la Plataforma Nacional de Transparencia: https://www.plataformadetransparencia.org.mx/"
+        elif roll < 0.8:
+            note = f"Véase el {w.article(r.choice(w.topic.articles))}."
+        else:
+            note = f"Cfr. {w.criterion()}."
+        blocks[i] = replace(blocks[i], text=blocks[i].text + mark)
+        blocks.insert(i + 1, Block("note", f"{mark} {note}"))
 
 
 def _dissent(w: Writer, blocks: list[Block], who: Person, raw: str) -> None:
