@@ -188,6 +188,8 @@ def _fractions(fracs: str | None, original: str | None = None) -> list[str]:
     for m in P.ROMAN_SPLIT.finditer(fracs):
         written = original[m.start("a") : m.end("a")] if original else m.group("a")
         value = (written.replace("l", "I") if original else written).replace("1", "I").upper()
+        if "L" in value and int_to_roman(roman_to_int(value)) != value:
+            value = value.replace("L", "I")  # OCR's "IL" for "II": not a numeral
         if pending_range and out:
             lo, hi = roman_to_int(out[-1]), roman_to_int(value)
             if lo < hi <= lo + 40:

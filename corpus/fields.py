@@ -175,7 +175,10 @@ def own_expediente(
 
     With ``unlabelled``, an expediente opening a caption line counts when no label is found.
     """
-    for m in P.EXPEDIENTE_LABEL.finditer(folded, 0, end):
+    labels = list(P.EXPEDIENTE_LABEL.finditer(folded, 0, end))
+    # "Expediente:" before "Recurso de revisión …" (which is also a running header's wording)
+    labels.sort(key=lambda m: m.group("label").startswith(("recurso", "denuncia", "procedimiento")))
+    for m in labels:
         value = _value_lines(text, m.start("value"), m.end("value"))
         hit = citations.match_expediente(value, registry)
         if hit is None or _OCR_PONENCIA.search(value):
@@ -199,7 +202,7 @@ def own_expediente(
             and not label.startswith("recurso")
         ):
             raw = cleaned.split()[0] if len(cleaned.split()) > 3 else cleaned
-            near = _closest_expediente(raw, text[: end + 2000], registry)
+            near = _closest_expediente(raw, text, registry)
             if near is not None:  # an OCR misreading of the one written in the text
                 return near
             return ExpedienteFound(raw, re.sub(r"\s+", "", raw).upper(), None, False)
@@ -326,10 +329,23 @@ _LAW_TITLE = re.compile(
     r"(?:^|\n)[ \t#*]*(?:ley|codigo|reglamento|constitucion\s+politica)\b[^\n]{5,200}"
 )
 _LAW_ARTICLE = re.compile(r"(?:^|\n)[ \t*#_]*(?:articulo|art\.)\s+\d{1,3}")
-# "ACUERDO DE CUMPLIMIENTO", "ACUERDO DEL PLENO …" as one of the first lines of the document
-_ACUERDO_TITLE = re.compile(
-    r"^(?:[^\n]*\n+){0,6}?[ \t#*_]*acuerdo\b(?![^\n]{0,30}\bde\s+(?:admision|turno))"
+# The document's title line in its caption: "ACUERDO DE CUMPLIMIENTO", "RECURSO DE REVISIÓN",
+# "DENUNCIA …", "RESOLUCIÓN …" (a short line of its own); the first one names the kind.
+_TITLE_KIND = re.compile(
+    r"(?:^|\n)[ \t#*_]*(?P<kind>acuerdo|resolucion|recurso\s+de\s+revision|denuncia)\b"
+    r"(?P<rest>[^\n]{0,110})(?=\n|$)"
 )
+_NOT_A_TITLE = re.compile(r"^\s*(?:de\s+(?:admision|turno)|que\s|:)")
+
+
+def _title_kind(head: str) -> str | None:
+    for m in _TITLE_KIND.finditer(head[:2000]):
+        if _NOT_A_TITLE.match(m.group("rest")):
+            continue
+        return "acuerdo" if m.group("kind") == "acuerdo" else "resolucion"
+    return None
+
+
 _RESOLUTION_HINT = re.compile(
     r"\bvistos?\b[^.]{0,60}\bresolver\b|(?:^|\n)[ \t*#_]*(?:recurso\s+de\s+revision|resolucion\b|"
     r"sujeto\s+obligado\s*:|expediente\s*:|denuncia\b|(?:n(?:o|um|umero)\.?|numero)\s+de\s+expediente)"
@@ -341,7 +357,8 @@ def doc_type(folded: str, header: int, sections: list[str], criterion_number: bo
     head = folded[:header]
     if "resolutivos" not in sections and criterion_number:
         return "criterio"
-    if _ACUERDO_TITLE.match(head):
+    title = _title_kind(head)
+    if title == "acuerdo":
         return "acuerdo"
     if (
         len(_LAW_ARTICLE.findall(folded)) >= 10
@@ -349,10 +366,8 @@ def doc_type(folded: str, header: int, sections: list[str], criterion_number: bo
         and "resolutivos" not in sections
     ):
         return "ley"
-    if "resolutivos" in sections or _RESOLUTION_HINT.search(head[:1500]):
+    if title or "resolutivos" in sections or _RESOLUTION_HINT.search(head[:1500]):
         return "resolucion"
-    if _ACUERDO_TITLE.match(head):
-        return "acuerdo"
     return "otro"
 
 

@@ -305,7 +305,7 @@ PRECEDENT_PONENTE = re.compile(
 
 ROMAN = r"(?:x{0,3}(?:ix|iv|v?i{0,3})|x{0,3}l?x{0,3}(?:ix|iv|v?i{0,3}))"
 # Roman fracciones; a lone "l" is also taken (OCR reads "I" as "l": see citations._fractions).
-_ROMAN_TOKEN = r"(?:[il1]{1,4}(?![a-z0-9])|l?x{0,3}(?:ix|iv|v?i{1,3}|v)|l?x{1,3})"
+_ROMAN_TOKEN = r"(?:[il1]{1,4}(?![a-z0-9])|(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?![a-z0-9]))"
 # "6o." / "6°" (folded to "6o"); OCR reads "6°" as "6?", "6”" or "60." (see citations)
 _ART_NUM = (
     r"(?:[1-9]0\.(?=\s+(?:de|del|constitucional)\b)|\d{1,3}(?:\s?o\b\.?|[?”\"'’*])?)"

@@ -171,6 +171,11 @@ def test_cited_criteria_excludes_own_number(registry: Registry) -> None:
         ("artículo 155, fracción l, de la Ley General", ["LGTAIP 155 I"]),
         ("artículo 70, fracción L, de la Ley General", ["LGTAIP 70 L"]),
         ("artículo 41, fracción Il de la Ley General", ["LGTAIP 41 II"]),
+        ("artículo 41, fracción IL de la Ley General", ["LGTAIP 41 II"]),
+        (
+            "artículo 70, fracciones XLIX, XXXVIII y L de la LGTAIP",
+            ["LGTAIP 70 XLIX", "LGTAIP 70 XXXVIII", "LGTAIP 70 L"],
+        ),
         ("artículo 41, fracción 11\nde la Ley General", ["LGTAIP 41 II"]),
         (
             "artículo 156, fracción III, en relación con el diverso 155, fracción I, ambos de la Ley General",

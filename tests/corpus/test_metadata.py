@@ -299,6 +299,14 @@ def test_ocr_ponencia_in_the_caption_yields_to_the_one_the_text_repeats() -> Non
     assert r.cites_expedientes == []
 
 
+def test_expediente_label_wins_over_a_running_header_line() -> None:
+    text = (
+        "Recurso de revisión IVAI-REV/0001/2019/III\n\nINSTITUTO VERACRUZANO DE ACCESO A LA INFORMACIÓN\n\n"
+        "Expediente No.: IVAI-REV/001/2019/III\n\nSujeto obligado: Poder Legislativo\n"
+    )
+    assert record(text).expediente_raw == "IVAI-REV/001/2019/III"
+
+
 def test_running_header_at_a_page_top_does_not_cut_a_citation() -> None:
     page1 = "EXPEDIENTE: IVAI-DOF/3/2020/II\n\nLo previsto en el artículo 155, fracción I, de"
     page2 = "Expediente: IVAI-DOF/0003/2020/II\n\nla LGTAIP. Así lo resolvieron."

@@ -7,6 +7,7 @@ generator, every file is extracted (``corpus.extract.extract_file``) and parsed
 
 * citations (``cites_*``) and ``sentido`` as sets: the truth lists citations in the order the
   generator composed them, which is not always their order in the text;
+* ``expediente_raw`` without spaces (a PDF text layer may drop one: "-P III" → "-PIII");
 * ``rubro`` case-, accent- and space-insensitively, without its final period (a rubro set in
   capitals is the same rubro);
 * ``title`` is not compared: the generator's ("RECURSO DE REVISIÓN IVAI-REV/0275/2017/I") and
@@ -43,6 +44,8 @@ COUNT = 30  # 3 of them scanned (one in ten)
 def _value(field: str, value: Any) -> Any:
     if field in SET_FIELDS:
         return sorted(value or [])
+    if field == "expediente_raw" and value:
+        return "".join(value.split())  # a text layer may lose or add a space ("P III")
     if field == "rubro" and value:
         return fold(" ".join(value.split())).rstrip(".")
     if field == "precedentes":
