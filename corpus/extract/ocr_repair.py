@@ -51,7 +51,7 @@ _ROMAN_RE = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I
 _CONFUSABLE = str.maketrans("l|!1", "IIII")
 _ROMAN_CONTEXT_RE = re.compile(
     r"(?P<ctx>\b(?:fracci[oó]n(?:es)?|ponencia|cap[ií]tulo|t[ií]tulo|inciso)\s+)"
-    r"(?P<num>[IVXLCHl|!1]{1,8})(?=[\s,.;:)]|$)",
+    r"(?P<num>[IVXLCHTl|!1]{1,8})(?=[\s,.;:)]|$)",
     re.IGNORECASE,
 )
 _LINE_MARKER_RE = re.compile(r"(?m)^(?P<num>[IVXl|!]{1,6})(?P<end>[.)-])(?=\s)")
@@ -66,15 +66,15 @@ def as_roman(token: str) -> str | None:
     """``token`` read as a roman numeral with OCR confusables fixed, or None if it is not one.
 
     Tries, in order: every confusable as "I"; the same without the stray marks "!" and "|"
-    (OCR often splits one "I" into "l!"); "H" as "II" (two I's run together); "L" as "I"
-    (only when the token is not a valid numeral as it stands, so "XL" stays).
+    (OCR often splits one "I" into "l!"); "H" as "II" (two I's run together); "L" and "T"
+    as "I" (only when the token is not a valid numeral as it stands, so "XL" stays).
     """
-    if not any(c in "IVXl|!1H" for c in token):
+    if not any(c in "IVXl|!1HT" for c in token):
         return None
     plain = token.translate(_CONFUSABLE)
     unmarked = token.replace("!", "").replace("|", "").translate(_CONFUSABLE)
     candidates = [plain, unmarked, plain.replace("H", "II"), unmarked.replace("H", "II")]
-    candidates += [c.replace("L", "I") for c in candidates]
+    candidates += [c.replace("L", "I").replace("T", "I") for c in candidates]
     for candidate in candidates:
         if candidate and _ROMAN_RE.match(candidate):
             return candidate

@@ -53,6 +53,8 @@ def test_as_roman(token: str, expected: str | None) -> None:
         ("Ponencia Il", "Ponencia II"),
         ("artículo 156, fracción HI, en relación", "artículo 156, fracción III, en relación"),
         ("artículo 41, fracción IL, de la Ley", "artículo 41, fracción II, de la Ley"),
+        ("artículo 41 fracción TI de la Ley", "artículo 41 fracción II de la Ley"),
+        ("en la fracción XL del artículo", "en la fracción XL del artículo"),
         ("|. Presentación de la denuncia", "I. Presentación de la denuncia"),
         ("ll. Respuesta", "II. Respuesta"),
         # left alone
