@@ -240,3 +240,52 @@ def test_timeout_kills_the_worker_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert results[slow].reason == "timeout"
     assert isinstance(results[quick], ExtractedText)
     assert GOOD_LINE in results[quick].text
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found += [int(p) for p in text]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_killed_worker_costs_only_its_own_file(tmp_path: Path) -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    slow = tmp_path / "lento.pdf"
+    c = canvas.Canvas(str(slow))
+    for _ in range(150):
+        for row in range(50):
+            c.drawString(72, 760 - row * 14, GOOD_LINE * 2)
+        c.showPage()
+    c.save()
+    quick = text_pdf(tmp_path / "rapido.pdf", [GOOD_LINE])
+    killed: list[int] = []
+
+    def kill_the_worker() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not killed:
+            for pid in _children(os.getpid()):
+                if b"corpus.extract.worker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    time.sleep(1.0)  # let it start on the slow file
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                    break
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_the_worker)
+    killer.start()
+    results = list(extract_many([slow, quick], workers=1, timeout_s=120))
+    killer.join()
+    assert killed
+    assert [path for path, _ in results] == [slow, quick]
+    slow_result, quick_result = results[0][1], results[1][1]
+    assert isinstance(slow_result, IngestError)
+    assert slow_result.reason == "memory"  # SIGKILL: what the kernel's OOM killer sends
+    assert isinstance(quick_result, ExtractedText)
+    assert GOOD_LINE in quick_result.text
