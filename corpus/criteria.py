@@ -172,7 +172,7 @@ def _precedentes(
     found: list[Precedent] = []
     if span is not None:
         block = text[span[0] : span[1]]
-        header = _TABLE_HEADER.search(P.fold(block[:400]))
+        header = P.TABLE_HEADER.search(P.fold(block[:400]))
         if header is not None and "\n" not in header.group(0).strip():
             found = _row_table(block[header.end() :], registry)
         elif header is not None:
@@ -183,7 +183,7 @@ def _precedentes(
             found = _items(
                 block, [(h[1], h[3]) for h in citations.expediente_matches(block, registry)]
             )
-    if not found and (table := _TABLE_HEADER.search(f)) is not None:
+    if not found and (table := P.TABLE_HEADER.search(f)) is not None:
         # a table whose "Precedentes" heading a PDF put after it (reading order)
         found = _column_table(text[table.end() : _closing_after(f, table.end())], registry)
     if not found:
@@ -192,20 +192,12 @@ def _precedentes(
     return tuple(found)
 
 
-_TABLE_HEADER = re.compile(
-    r"expediente\s*(?:\||\t|\n\s*)\s*sujeto\s+obligado[^\n]*(?:\n\s*ponente)?(?:\n\s*fecha)?"
-)
-_ITEM_PREFIX = re.compile(
-    r"[ \t]*(?:[•·●▪◦*\-–][ \t]*)?(?:recurso\s+de\s+revision\s+|expediente:?\s+)?"
-)
-
-
 def item_lines(text: str, f: str, registry: Registry) -> list[tuple[int, str]]:
     """(end, canonical) of expedientes that open a line, as precedent items do."""
     out = []
     for start, end, _key, canonical, _raw in citations.expediente_matches(text, registry):
         line_start = f.rfind("\n", 0, start) + 1
-        if _ITEM_PREFIX.fullmatch(f[line_start:start]):
+        if P.ITEM_PREFIX.fullmatch(f[line_start:start]):
             out.append((end, canonical))
     return out
 
@@ -238,14 +230,14 @@ def _column_table(block: str, registry: Registry) -> list[Precedent]:
     sujetos: list[str] = []
     people: list[str] = []
     for para in re.split(r"\n[ \t]*\n", block):
-        value = _clean(_TRAILING_DATE.sub("", para))
+        value = _clean(P.TRAILING_DATE.sub("", para))
         folded = P.fold(value)
-        if not value or P.CRITERION_LABEL.match("\n" + folded) or _SKIP_SENTENCE.match(folded):
+        if not value or P.CRITERION_LABEL.match("\n" + folded) or P.SKIP_SENTENCE.match(folded):
             continue
         hit = citations.match_expediente(value, registry)
         if hit:
             exps.append(hit[1])
-        elif _INSTITUTION.match(folded):
+        elif P.INSTITUTION.match(folded):
             sujetos.append(value)
         else:
             people.append(value)
@@ -259,7 +251,7 @@ def _column_table(block: str, registry: Registry) -> list[Precedent]:
 
 
 def _from_cells(canonical: str, cells: list[str]) -> Precedent:
-    cells = [c for c in cells if not _SKIP_SENTENCE.match(P.fold(c))]
+    cells = [c for c in cells if not P.SKIP_SENTENCE.match(P.fold(c))]
     sujeto = _clean(cells[0]) if cells else None
     person = _clean(cells[1]) if len(cells) > 1 else None
     return Precedent(canonical, sujeto or None, strip_honorific(person) or None)
@@ -268,22 +260,6 @@ def _from_cells(canonical: str, cells: list[str]) -> Precedent:
 def _closing_after(f: str, pos: int) -> int:
     m = re.search(r"\n[^\n]{0,80}(?:aprobad|asi\s+lo|en\s+sesion)", f[pos:])
     return pos + m.start() if m else len(f)
-
-
-_INSTITUTION = re.compile(
-    r"^(?:h\.(?=\s)|(?:ayuntamiento|secretaria|universidad|poder|partido|sindicato|fideicomiso|comision|"
-    r"tribunal|sistema|junta|instituto|coordinacion|fiscalia|congreso|organismo|consejo|direccion|"
-    r"procuraduria|auditoria|municipio|gobierno|colegio|comite|centro|hospital|servicios|oficina|"
-    r"unidad|camara|senado|banco|empresa|agencia|registro|archivo)\b)"
-)
-_SKIP_SENTENCE = re.compile(
-    r"^(?:sesion|votacion|por\s+(?:unanimidad|mayoria)|aprobad|sin\s+votos|\d{1,2}\s+de\s+\w+|"
-    r"comisionad|ponente|acceso\s+a\s+la\s+informacion|proteccion\s+de\s+datos|fecha|resuelt|"
-    r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d\d-\d\d|recurso\s+de\s+revision\s*$)"
-)
-_DASH_SPLIT = re.compile(r"\s*—\s*|\s*\|\s*")
-_TRAILING_DATE = re.compile(r"\s*\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
-_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|\t+|[ ]{3,}")
 
 
 def _precedent(after: str, canonical: str) -> Precedent:
@@ -300,20 +276,20 @@ def _precedent(after: str, canonical: str) -> Precedent:
         # "EXP — sujeto — ponente — fecha" (wrapped lines and all), or table cells
         dashed = "—" in after
         source = flat if dashed else after
-        splitter = _DASH_SPLIT if dashed else _CELL_SPLIT
+        splitter = P.DASH_SPLIT if dashed else P.CELL_SPLIT
         cells = [
             c.strip(" .;,•") for c in splitter.split(source.strip(" \t.;,—")) if c.strip(" .;,•")
         ]
         if len(cells) >= 2 and not _looks_like_sentences(after):
             # a table row: expediente | sujeto obligado | ponente | fecha
             sujeto = sujeto or _clean(cells[0])
-            if ponente is None and len(cells) >= 2 and not _SKIP_SENTENCE.match(P.fold(cells[1])):
+            if ponente is None and len(cells) >= 2 and not P.SKIP_SENTENCE.match(P.fold(cells[1])):
                 ponente = _clean(cells[1])
         elif sujeto is None:
             # "RRA 2959/16. Secretaría de Gobernación. 23 de noviembre de 2016. …"
             for sentence in re.split(r"(?<!\b[A-Z])(?<!\bLic)\.\s+", flat.strip(" .;,")):
                 candidate = sentence.strip(" .;,")
-                if candidate and not _SKIP_SENTENCE.match(P.fold(candidate)):
+                if candidate and not P.SKIP_SENTENCE.match(P.fold(candidate)):
                     sujeto = _clean(candidate)
                     break
     return Precedent(canonical, sujeto or None, strip_honorific(ponente) or None)

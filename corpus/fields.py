@@ -29,11 +29,6 @@ def header_end(text: str, first_section: int | None, first_page: str | None = No
     return limit
 
 
-_TITLE_LINE = re.compile(
-    r"^(?:acuerdo\b|recurso\s+de\s+revision|resolucion\b|denuncia\b|pleno$|secretaria\s+tecnica$|ponencia\s+[ivx]+$)"
-)
-
-
 def _value_lines(text: str, start: int, end: int) -> str:
     """The label's value: the rest of the line, or the next non-empty line when that is empty."""
     return _value_and_end(text, start, end)[0]
@@ -61,7 +56,7 @@ def _value_and_end(text: str, start: int, end: int) -> tuple[str, int]:
         folded = P.fold(line)
         if P.NEXT_LABEL.match(folded):
             return "", end
-        if _TITLE_LINE.match(folded):
+        if P.TITLE_LINE.match(folded):
             continue
         return line, line_end
     return "", end
@@ -76,15 +71,9 @@ def clean_value(value: str) -> str | None:
     return value
 
 
-_LABEL_WORDS = re.compile(
-    r"^(?:recurrente|solicitante|denunciante|expediente|ponente|sujeto|folio|fecha|secretari[oa]|proyectista|"
-    r"comisionad[oa]|resultandos?|antecedentes|considerandos?|resolutivos|vistos?)\b"
-)
-
-
 def _looks_like_label(line: str) -> bool:
     folded = P.fold(line.strip())
-    return bool(P.NEXT_LABEL.match(folded) or _LABEL_WORDS.match(folded) or ":" in line)
+    return bool(P.NEXT_LABEL.match(folded) or P.LABEL_WORDS.match(folded) or ":" in line)
 
 
 def _continuation(text: str, line_end: int, value: str) -> str:
@@ -105,7 +94,7 @@ def _continuation(text: str, line_end: int, value: str) -> str:
         return value
     line = nxt.group(1).strip()
     folded = P.fold(line)
-    if P.NEXT_LABEL.match(folded) or _LABEL_WORDS.match(folded) or ":" in line:
+    if P.NEXT_LABEL.match(folded) or P.LABEL_WORDS.match(folded) or ":" in line:
         return value
     open_end = re.search(
         r"(?:\b(?:de|del|de la|y|e|para|en)|\b[A-Z]\.)$", value, re.IGNORECASE
@@ -181,9 +170,9 @@ def own_expediente(
     for m in labels:
         value = _value_lines(text, m.start("value"), m.end("value"))
         hit = citations.match_expediente(value, registry)
-        if hit is None or _OCR_PONENCIA.search(value):
+        if hit is None or P.OCR_PONENCIA.search(value):
             # OCR reads a closing roman ponencia "/I" as "/1" or "/l"
-            fixed = _OCR_PONENCIA.sub(lambda m: "/" + "I" * len(m.group(1)), value)
+            fixed = P.OCR_PONENCIA.sub(lambda m: "/" + "I" * len(m.group(1)), value)
             hit = citations.match_expediente(fixed, registry) or hit
         if hit is None:
             # a caption table read out of order: the value a few lines below, before another label
@@ -226,27 +215,25 @@ def own_expediente(
     return None
 
 
-_PONENCIA_TAIL = re.compile(r"[-/]\s*P?\s?[IVX1L]+$", re.IGNORECASE)
-
-
 def _confirmed_ponencia(
     hit: tuple[str, str, str], text: str, registry: Registry
 ) -> tuple[str, str, str]:
     """The labelled expediente, or the one the text repeats when they differ only in the
     ponencia (OCR's "-PIIII" in the caption for the "-PIII" written in the VISTOS paragraph)."""
-    base = _PONENCIA_TAIL.sub("", hit[1])
+    base = P.PONENCIA_TAIL.sub("", hit[1])
     found = citations.expediente_matches(text, registry)
     if base == hit[1] or sum(h[3] == hit[1] for h in found) >= 2:
         return hit
     variants = [
-        h for h in found if h[3] != hit[1] and h[3] != base and _PONENCIA_TAIL.sub("", h[3]) == base
+        h
+        for h in found
+        if h[3] != hit[1] and h[3] != base and P.PONENCIA_TAIL.sub("", h[3]) == base
     ]
     if variants:
         return (variants[0][2], variants[0][3], variants[0][4])
     return hit
 
 
-_OCR_PONENCIA = re.compile(r"/([1l|]{1,3})\s*$")
 _OCR_SIMILARITY = 0.8  # how alike a garbled labelled value and an expediente of the text must be
 
 
@@ -325,31 +312,13 @@ def detect_garante(
 
 # --- doc type --------------------------------------------------------------------------------
 
-_LAW_TITLE = re.compile(
-    r"(?:^|\n)[ \t#*]*(?:ley|codigo|reglamento|constitucion\s+politica)\b[^\n]{5,200}"
-)
-_LAW_ARTICLE = re.compile(r"(?:^|\n)[ \t*#_]*(?:articulo|art\.)\s+\d{1,3}")
-# The document's title line in its caption: "ACUERDO DE CUMPLIMIENTO", "RECURSO DE REVISIÓN",
-# "DENUNCIA …", "RESOLUCIÓN …" (a short line of its own); the first one names the kind.
-_TITLE_KIND = re.compile(
-    r"(?:^|\n)[ \t#*_]*(?P<kind>acuerdo|resolucion|recurso\s+de\s+revision|denuncia)\b"
-    r"(?P<rest>[^\n]{0,110})(?=\n|$)"
-)
-_NOT_A_TITLE = re.compile(r"^\s*(?:de\s+(?:admision|turno)|que\s|:)")
-
 
 def _title_kind(head: str) -> str | None:
-    for m in _TITLE_KIND.finditer(head[:2000]):
-        if _NOT_A_TITLE.match(m.group("rest")):
+    for m in P.TITLE_KIND.finditer(head[:2000]):
+        if P.NOT_A_TITLE.match(m.group("rest")):
             continue
         return "acuerdo" if m.group("kind") == "acuerdo" else "resolucion"
     return None
-
-
-_RESOLUTION_HINT = re.compile(
-    r"\bvistos?\b[^.]{0,60}\bresolver\b|(?:^|\n)[ \t*#_]*(?:recurso\s+de\s+revision|resolucion\b|"
-    r"sujeto\s+obligado\s*:|expediente\s*:|denuncia\b|(?:n(?:o|um|umero)\.?|numero)\s+de\s+expediente)"
-)
 
 
 def doc_type(folded: str, header: int, sections: list[str], criterion_number: bool) -> str:
@@ -361,19 +330,19 @@ def doc_type(folded: str, header: int, sections: list[str], criterion_number: bo
     if title == "acuerdo":
         return "acuerdo"
     if (
-        len(_LAW_ARTICLE.findall(folded)) >= 10
-        and _LAW_TITLE.search(folded[:3000])
+        len(P.LAW_ARTICLE.findall(folded)) >= 10
+        and P.LAW_TITLE.search(folded[:3000])
         and "resolutivos" not in sections
     ):
         return "ley"
-    if title or "resolutivos" in sections or _RESOLUTION_HINT.search(head[:1500]):
+    if title or "resolutivos" in sections or P.RESOLUTION_HINT.search(head[:1500]):
         return "resolucion"
     return "otro"
 
 
 def law_title(folded: str, registry: Registry) -> str | None:
     """The registry abbreviation of a law text, from its title near the top."""
-    m = _LAW_TITLE.search(folded[:3000])
+    m = P.LAW_TITLE.search(folded[:3000])
     if not m:
         return None
     title = re.sub(r"\s+", " ", m.group(0)).strip(" \n\t#*")
@@ -384,16 +353,6 @@ def law_title(folded: str, registry: Registry) -> str | None:
 
 
 # --- sujeto obligado, ponente, folio ------------------------------------------------------
-
-_UT_HEADER = re.compile(
-    r"^\s*(?:#+\s*)?unidad\s+de\s+transparencia\s*\n+[ \t#*]*(?P<value>[^\n]{3,100})"
-)
-_UT_SIGNATURE = re.compile(
-    r"titular\s+de\s+la\s+unidad\s+de\s+transparencia\s*\n(?P<value>(?:[ \t]*\n)*(?:[^\n]+\n?(?:[ \t]*\n)*){1,3})\s*$"
-)
-_INSTITUTION_START = re.compile(
-    r"^(?:partido|comite|secretaria|h\.|ayuntamiento|poder|instituto|universidad|comision|fiscalia|tribunal|congreso|sindicato|organismo|consejo|direccion|sistema|junta|servicios)"
-)
 
 
 def sujeto_obligado(text: str, folded: str, header: int) -> str | None:
@@ -406,10 +365,10 @@ def sujeto_obligado(text: str, folded: str, header: int) -> str | None:
         found = clean_value(text[m.start("value") : m.end("value")])
         if found:
             return found
-    m = _UT_HEADER.match(folded)
-    if m and _INSTITUTION_START.match(m.group("value").strip(" *#")):
+    m = P.UT_HEADER.match(folded)
+    if m and P.INSTITUTION_START.match(m.group("value").strip(" *#")):
         return clean_value(text[m.start("value") : m.end("value")])
-    m = _UT_SIGNATURE.search(folded)
+    m = P.UT_SIGNATURE.search(folded)
     if m:
         lines = [
             ln.strip(" *_#")
@@ -417,7 +376,7 @@ def sujeto_obligado(text: str, folded: str, header: int) -> str | None:
             if ln.strip()
         ]
         value = " ".join(lines)
-        if _INSTITUTION_START.match(P.fold(value)):
+        if P.INSTITUTION_START.match(P.fold(value)):
             return clean_value(_title_case(value) if value.isupper() else value)
     return None
 
@@ -432,29 +391,18 @@ def _title_case(value: str) -> str:
     )
 
 
-_HONORIFIC = re.compile(
-    r"^(?:(?:lic|licda|licdo|mtra|mtro|dra|dr|ing|arq|c|l\.c\.p|c\.p|maestr[oa]|licenciad[oa]|doctor[a]?)\.?\s+"
-    r"|(?:comisionad[oa]|magistrad[oa])(?:\s+president[ae])?\s+)+",
-    re.IGNORECASE,
-)
-
-
 def strip_honorific(name: str | None) -> str | None:
     """ "Mtra. Yolli García" → "Yolli García": the person, without title."""
     if not name:
         return name
-    return _HONORIFIC.sub("", name).strip() or None
-
-
-# "Ponencia: II", "PONENCIA: P III": the ponencia, not the person
-_NOT_A_NAME = re.compile(r"^(?:ponencia\s+)?(?:p\.?\s?)?(?:[ivx]+|\d+)(?:\s|$)")
+    return P.HONORIFIC.sub("", name).strip() or None
 
 
 def ponente(text: str, folded: str, header: int) -> str | None:
     """The ponente, without title: the caption label ("COMISIONADA PONENTE:", "Ponente:",
     "Ponencia:"), else a sentence of the caption or of the vote ("siendo ponente la Comisionada …").
     """
-    value = labelled(text, folded, P.PONENTE_LABEL, header, reject=_NOT_A_NAME)
+    value = labelled(text, folded, P.PONENTE_LABEL, header, reject=P.NOT_A_NAME)
     if value is None:
         m = P.PONENTE_SENTENCE.search(folded)
         if m:

@@ -428,3 +428,67 @@ def _garante_places(registry: Registry) -> re.Pattern[str]:
                 alts.append((len(name), rf"(?P<p_{i}_{len(alts)}>{words(name)})"))
     alts.sort(key=lambda a: -a[0])
     return re.compile(r"(?<![\w])(?:" + "|".join(a for _, a in alts) + r")(?![\w])")
+
+
+# --- header fields, doc type and criteria layouts (used by corpus.fields and corpus.criteria) ---
+
+TITLE_LINE = re.compile(
+    r"^(?:acuerdo\b|recurso\s+de\s+revision|resolucion\b|denuncia\b|pleno$|secretaria\s+tecnica$|ponencia\s+[ivx]+$)"
+)
+LABEL_WORDS = re.compile(
+    r"^(?:recurrente|solicitante|denunciante|expediente|ponente|sujeto|folio|fecha|secretari[oa]|proyectista|"
+    r"comisionad[oa]|resultandos?|antecedentes|considerandos?|resolutivos|vistos?)\b"
+)
+PONENCIA_TAIL = re.compile(r"[-/]\s*P?\s?[IVX1L]+$", re.IGNORECASE)
+OCR_PONENCIA = re.compile(r"/([1l|]{1,3})\s*$")
+LAW_TITLE = re.compile(
+    r"(?:^|\n)[ \t#*]*(?:ley|codigo|reglamento|constitucion\s+politica)\b[^\n]{5,200}"
+)
+LAW_ARTICLE = re.compile(r"(?:^|\n)[ \t*#_]*(?:articulo|art\.)\s+\d{1,3}")
+# The document's title line in its caption: "ACUERDO DE CUMPLIMIENTO", "RECURSO DE REVISIÓN",
+# "DENUNCIA …", "RESOLUCIÓN …" (a short line of its own); the first one names the kind.
+TITLE_KIND = re.compile(
+    r"(?:^|\n)[ \t#*_]*(?P<kind>acuerdo|resolucion|recurso\s+de\s+revision|denuncia)\b"
+    r"(?P<rest>[^\n]{0,110})(?=\n|$)"
+)
+NOT_A_TITLE = re.compile(r"^\s*(?:de\s+(?:admision|turno)|que\s|:)")
+RESOLUTION_HINT = re.compile(
+    r"\bvistos?\b[^.]{0,60}\bresolver\b|(?:^|\n)[ \t*#_]*(?:recurso\s+de\s+revision|resolucion\b|"
+    r"sujeto\s+obligado\s*:|expediente\s*:|denuncia\b|(?:n(?:o|um|umero)\.?|numero)\s+de\s+expediente)"
+)
+UT_HEADER = re.compile(
+    r"^\s*(?:#+\s*)?unidad\s+de\s+transparencia\s*\n+[ \t#*]*(?P<value>[^\n]{3,100})"
+)
+UT_SIGNATURE = re.compile(
+    r"titular\s+de\s+la\s+unidad\s+de\s+transparencia\s*\n(?P<value>(?:[ \t]*\n)*(?:[^\n]+\n?(?:[ \t]*\n)*){1,3})\s*$"
+)
+INSTITUTION_START = re.compile(
+    r"^(?:partido|comite|secretaria|h\.|ayuntamiento|poder|instituto|universidad|comision|fiscalia|tribunal|congreso|sindicato|organismo|consejo|direccion|sistema|junta|servicios)"
+)
+HONORIFIC = re.compile(
+    r"^(?:(?:lic|licda|licdo|mtra|mtro|dra|dr|ing|arq|c|l\.c\.p|c\.p|maestr[oa]|licenciad[oa]|doctor[a]?)\.?\s+"
+    r"|(?:comisionad[oa]|magistrad[oa])(?:\s+president[ae])?\s+)+",
+    re.IGNORECASE,
+)
+# "Ponencia: II", "PONENCIA: P III": the ponencia, not the person
+NOT_A_NAME = re.compile(r"^(?:ponencia\s+)?(?:p\.?\s?)?(?:[ivx]+|\d+)(?:\s|$)")
+TABLE_HEADER = re.compile(
+    r"expediente\s*(?:\||\t|\n\s*)\s*sujeto\s+obligado[^\n]*(?:\n\s*ponente)?(?:\n\s*fecha)?"
+)
+ITEM_PREFIX = re.compile(
+    r"[ \t]*(?:[•·●▪◦*\-–][ \t]*)?(?:recurso\s+de\s+revision\s+|expediente:?\s+)?"
+)
+INSTITUTION = re.compile(
+    r"^(?:h\.(?=\s)|(?:ayuntamiento|secretaria|universidad|poder|partido|sindicato|fideicomiso|comision|"
+    r"tribunal|sistema|junta|instituto|coordinacion|fiscalia|congreso|organismo|consejo|direccion|"
+    r"procuraduria|auditoria|municipio|gobierno|colegio|comite|centro|hospital|servicios|oficina|"
+    r"unidad|camara|senado|banco|empresa|agencia|registro|archivo)\b)"
+)
+SKIP_SENTENCE = re.compile(
+    r"^(?:sesion|votacion|por\s+(?:unanimidad|mayoria)|aprobad|sin\s+votos|\d{1,2}\s+de\s+\w+|"
+    r"comisionad|ponente|acceso\s+a\s+la\s+informacion|proteccion\s+de\s+datos|fecha|resuelt|"
+    r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d\d-\d\d|recurso\s+de\s+revision\s*$)"
+)
+DASH_SPLIT = re.compile(r"\s*—\s*|\s*\|\s*")
+TRAILING_DATE = re.compile(r"\s*\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
+CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|\t+|[ ]{3,}")
