@@ -37,6 +37,12 @@ def truth(corpus_dir: Path) -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
+@pytest.fixture(scope="session")
+def texts(corpus_dir: Path, truth: list[dict]) -> dict[str, str]:
+    """The text of every non-scanned file, read once."""
+    return {t["path"]: file_text(corpus_dir / t["path"], t["format"]) for t in truth if not t.get("scanned")}
+
+
 def squash(text: str) -> str:
     """Compare text across layouts: no whitespace, hyphens or soft hyphens."""
     return re.sub(r"[\s\-\u00ad]+", "", text)
@@ -97,11 +103,11 @@ def test_expedientes_match_registry_patterns(truth: list[dict]) -> None:
             assert any(canonical_by_registry(g, cited) == cited for g in registry.garantes), cited
 
 
-def test_sample_marker_in_every_text_file(corpus_dir: Path, truth: list[dict]) -> None:
+def test_sample_marker_in_every_text_file(truth: list[dict], texts: dict[str, str]) -> None:
     for t in truth:
         if t.get("scanned"):
             continue
-        text = file_text(corpus_dir / t["path"], t["format"])
+        text = texts[t["path"]]
         head = squash(text)[:400]
         assert squash(SAMPLE_MARKER) in head, t["path"]
         assert squash(SAMPLE_NOTE) in squash(text), t["path"]
@@ -119,11 +125,11 @@ def test_scanned_pdfs_have_no_text_layer_but_are_labelled(corpus_dir: Path, trut
         assert SAMPLE_MARKER in info["Subject"].decode("latin-1", "replace") or SAMPLE_MARKER.encode() in info["Subject"]
 
 
-def test_ground_truth_fields_are_written_in_the_file(corpus_dir: Path, truth: list[dict]) -> None:
+def test_ground_truth_fields_are_written_in_the_file(truth: list[dict], texts: dict[str, str]) -> None:
     for t in truth:
         if t.get("scanned"):
             continue
-        text = squash(file_text(corpus_dir / t["path"], t["format"]))
+        text = squash(texts[t["path"]])
         wanted = [t["expediente_raw"], t["sujeto_obligado"], t["folio"], t["ponente"], t["rubro"]]
         for value in filter(None, wanted):
             assert squash(value) in text or squash(value.upper()) in text, (t["path"], value)
