@@ -15,12 +15,14 @@ in-memory lists); ``merge_if_needed`` runs a merge-only writer when segments pil
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import struct
 import zlib
 from array import array
 from collections import Counter
-from itertools import groupby
+from collections.abc import Iterator
+from itertools import groupby, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -28,9 +30,8 @@ from typing import Any
 from whoosh import formats
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.index import TOC
-from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
-from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 from indexer import lifecycle
@@ -66,8 +67,8 @@ class DurableSegmentWriter(SegmentWriter):
         self._base_generation = self.generation - 1
         self._base_segments = {s.segment_id() for s in self.segments}
         self._dir = Path(self.storage.folder)
-        self._inverted: dict[str, dict[str, array[int]]] = {
-            name: {}
+        self._inverted: dict[str, _Inverted] = {
+            name: _Inverted()
             for name, field in self.schema.items()
             if getattr(field, "preanalysed", False) and type(field.format) is formats.Frequency
         }
@@ -95,7 +96,7 @@ class DurableSegmentWriter(SegmentWriter):
                 if field.indexed:
                     inverted = self._inverted.get(name)
                     if inverted is not None and isinstance(value, list):
-                        length = _invert(inverted, value, docnum)
+                        length = inverted.add(value, docnum)
                     else:
                         scorable = field.scorable
                         for tbytes, freq, weight, vbytes in field.index(value):
@@ -136,7 +137,7 @@ class DurableSegmentWriter(SegmentWriter):
             writer.add_postings(self.schema, None, group)
         for ours in fast:
             _write_field(writer, ours, self.schema[ours], self._inverted[ours])
-        self._inverted = {name: {} for name in self._inverted}
+        self._inverted = {name: _Inverted() for name in self._inverted}
         writer.close()
 
     def _commit_toc(self, segments: list[Any]) -> None:
@@ -152,16 +153,54 @@ class DurableSegmentWriter(SegmentWriter):
         )
 
 
-def _invert(inverted: dict[str, array[int]], terms: list[str], docnum: int) -> int:
-    """Add one document's terms to the in-memory inverted lists; returns the field length."""
-    get = inverted.get
-    for term, freq in Counter(terms).items():
-        postings = get(term)
-        if postings is None:
-            inverted[term] = postings = array("I")
-        postings.append(docnum)
-        postings.append(freq)
-    return len(terms)
+class _Inverted:
+    """One field's postings for the documents of a batch, as three flat arrays (term id,
+    docnum, frequency): a document costs a Counter and three C-level extends, not a Python
+    loop per posting. ``groups()`` sorts them into per-term runs with numpy at flush."""
+
+    __slots__ = ("docs", "freqs", "tids", "vocab")
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.tids: array[int] = array("I")
+        self.docs: array[int] = array("I")
+        self.freqs: array[int] = array("I")
+
+    def __bool__(self) -> bool:
+        return bool(self.vocab)
+
+    def add(self, terms: list[str], docnum: int) -> int:
+        """Add one document's terms; returns the field length."""
+        counts = Counter(terms)
+        vocab = self.vocab
+        for term in set(counts).difference(vocab):  # iterates the document's terms only
+            vocab[term] = len(vocab)
+        self.tids.extend(map(vocab.__getitem__, counts))
+        self.freqs.extend(counts.values())
+        self.docs.extend(repeat(docnum, len(counts)))
+        return len(terms)
+
+    def groups(self) -> Iterator[tuple[str, list[int], list[int], bytes]]:
+        """(term, docnum deltas, frequencies, frequencies as big-endian uint32) per term, in
+        term order (code point order is UTF-8 byte order), docnums ascending."""
+        import numpy as np
+
+        names = list(self.vocab)  # index = term id
+        order = sorted(range(len(names)), key=names.__getitem__)
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[order] = np.arange(len(names))
+        keys = rank[np.frombuffer(self.tids, dtype=np.uint32)]
+        perm = np.argsort(keys, kind="stable")  # stable: docnums stay ascending in a term
+        keys = keys[perm]
+        docs = np.frombuffer(self.docs, dtype=np.uint32)[perm].astype(np.int64)
+        freqs = np.frombuffer(self.freqs, dtype=np.uint32)[perm]
+        starts = np.flatnonzero(np.diff(keys, prepend=-1))
+        deltas = np.diff(docs, prepend=0)
+        deltas[starts] = docs[starts]  # whoosh delta-encodes each block from 0
+        bounds = [*starts.tolist(), len(keys)]
+        deltas_l, freqs_l, freq_bytes = deltas.tolist(), freqs.tolist(), freqs.astype(">u4").tobytes()
+        for rank_, (a, b) in enumerate(itertools.pairwise(bounds)):
+            yield names[order[rank_]], deltas_l[a:b], freqs_l[a:b], freq_bytes[4 * a : 4 * b]
 
 
 COMPRESS_FROM = 16  # postings; smaller blocks are written uncompressed (zlib gains nothing)
@@ -169,62 +208,64 @@ _TERMINFO = struct.Struct("!BfIBBfII")  # whoosh.codec.whoosh3.W3TermInfo._struc
 _NO_LENGTH = length_to_byte(0)
 
 
-def _write_field(writer: Any, name: str, field: Any, inverted: dict[str, array[int]]) -> None:
-    """Write a field's terms (sorted: code point order is UTF-8 byte order) with their posting
-    blocks, as whoosh's W3 writer would. A term whose postings fit in one block (nearly all)
-    is written here directly; longer ones go through whoosh's postings writer."""
+def _write_field(writer: Any, name: str, field: Any, inverted: _Inverted) -> None:
+    """Write a field's terms with their posting blocks and term-info rows, as whoosh's W3
+    writer would (see ``_write_term``)."""
     boost = float(field.format.field_boost)
     writer.start_field(name, field)
     post = writer._postwriter
-    limit = post._blocklimit
-    level = post._compression
+    limit, level = post._blocklimit, post._compression
     postfile, tindex = writer._postfile, writer._tindex
     prefix = pack_ushort(writer._fieldid)
-    for term in sorted(inverted):
-        flat = inverted[term]
-        ids, freqs = flat[0::2], flat[1::2]
-        if len(ids) <= limit:
-            _write_one_block(postfile, tindex, prefix + term.encode("utf-8"), ids, freqs, boost,
-                             level if len(ids) >= COMPRESS_FROM else 0)
-            continue
-        writer.start_term(term.encode("utf-8"))
-        for start in range(0, len(ids), limit):
-            if start:
-                post._write_block()
-            chunk = freqs[start : start + limit]
-            post._ids = ids[start : start + limit]
-            post._weights = array("f", [f * boost for f in chunk])
-            post._values = [pack_uint(f) for f in chunk]
-            post._maxweight = max(post._weights)
-            post._compression = level
-        writer.finish_term()
+    for term, deltas, freqs, freq_bytes in inverted.groups():
+        _write_term(postfile, tindex, prefix + term.encode("utf-8"), deltas, freqs, freq_bytes,
+                    boost, level, limit)
     writer.finish_field()
 
 
-def _write_one_block(postfile: Any, tindex: Any, key: bytes, ids: array[int],
-                     freqs: array[int], boost: float, level: int) -> None:
-    """One term, one (last) posting block, and its term-info row: byte for byte what
-    W3PostingsWriter.finish_postings + W3FieldWriter.finish_term write for a Frequency field
-    without length statistics."""
-    weights = array("f", [f * boost for f in freqs])
+def _block_weights(freqs: list[int], boost: float) -> tuple[Any, float, float]:
+    """(minified weights as whoosh pickles them, max weight, sum of weights) of one block."""
+    if boost == 1.0:  # frequencies are exact in float32: no rounding to emulate
+        weights: Any = [float(f) for f in freqs]
+    else:
+        weights = array("f", [f * boost for f in freqs])
     first = weights[0]
     if all(w == first for w in weights):
-        mini_weights: Any = None if first == 1.0 else first
+        mini: Any = None if first == 1.0 else first
     else:
-        mini_weights = tuple(weights)
-    data = pickle.dumps((tuple(delta_encode(ids)), mini_weights,
-                         b"".join(pack_uint(f) for f in freqs)), 2)
-    if level:
-        data = zlib.compress(data, level)
-    maxweight = max(weights)
-    info = pickle.dumps((len(ids), ids[-1], maxweight, level, 0, _NO_LENGTH), 2)
+        mini = tuple(weights)
+    return mini, max(weights), sum(weights)
+
+
+def _write_term(postfile: Any, tindex: Any, key: bytes, deltas: list[int], freqs: list[int],
+                freq_bytes: bytes, boost: float, level: int, limit: int) -> None:
+    """One term's posting blocks and term-info row: what W3PostingsWriter and
+    W3FieldWriter.finish_term write for a Frequency field without length statistics (blocks
+    of ``limit`` postings, the last one with a negative length; small blocks uncompressed)."""
     offset = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
-    postfile.write_int(-(len(info) + len(data)))
-    postfile.write(info)
-    postfile.write(data)
+    count = len(deltas)
+    ids = deltas if count <= limit else list(itertools.accumulate(deltas))
+    total, maxweight = 0.0, 0.0
+    for a in range(0, count, limit):
+        b = min(a + limit, count)
+        block_deltas = deltas[a:b] if a == 0 else [ids[a], *deltas[a + 1 : b]]
+        mini, block_max, block_sum = _block_weights(freqs[a:b], boost)
+        total += block_sum
+        maxweight = max(maxweight, block_max)
+        comp = level if b - a >= COMPRESS_FROM else 0
+        data = pickle.dumps((tuple(block_deltas), mini, freq_bytes[4 * a : 4 * b]), 2)
+        if comp:
+            data = zlib.compress(data, comp)
+        last_id = ids[b - 1] if count > limit else sum(deltas)
+        info = pickle.dumps((b - a, last_id, block_max, comp, 0, _NO_LENGTH), 2)
+        size = len(info) + len(data)
+        postfile.write_int(-size if b == count else size)
+        postfile.write(info)
+        postfile.write(data)
     length = postfile.tell() - offset
-    row = _TERMINFO.pack(0, sum(weights), len(ids), 0, _NO_LENGTH, maxweight, ids[0], ids[-1])
+    first_id, last_id = deltas[0], (ids[-1] if count > limit else sum(deltas))
+    row = _TERMINFO.pack(0, total, count, 0, _NO_LENGTH, maxweight, first_id, last_id)
     tindex.add(key, row + pack_long(offset) + pack_int(length))
 
 
