@@ -1,7 +1,15 @@
 """Extraction: a file (PDF, scanned PDF, HTML, DOCX, text) → clean ``ExtractedText``.
 
-``extract_file`` runs in this process; ``extract_bounded`` and ``extract_many`` run it in child
-processes bounded in time and memory, which is what ingestion of untrusted files should use.
+* ``extract_file(path, *, ocr=True, ocr_lang="spa", ...)`` runs in this process; the format is
+  judged by content (``sniff``), never by the file name.
+* ``extract_many(paths, *, workers=1, timeout_s, max_memory_mb, ...)`` yields one
+  ``(path, ExtractedText | IngestError)`` per path, extracting in worker subprocesses bounded
+  in wall-clock time and address space; ``extract_bounded`` does the same for one file and
+  raises. Untrusted input should go through these.
+
+Modules: ``sniff`` (format), ``pdf`` (pdfminer + layout repairs), ``ocr`` (pypdfium2 +
+Tesseract), ``ocr_repair`` (OCR's I/l/1 confusions), ``html``, ``docx``, ``clean`` (headers,
+counters, hyphens, Unicode), ``core`` (dispatch, options), ``bounded`` + ``worker`` (limits).
 """
 
 from corpus.extract.bounded import extract_bounded, extract_many
