@@ -31,6 +31,8 @@ from indexer.fields import FACETS
 @click.option("--date-from", help="Desde (AAAA-MM-DD o AAAA).")
 @click.option("--date-to", help="Hasta (AAAA-MM-DD o AAAA).")
 @click.option("--json", "as_json", is_flag=True, help="Imprime el resultado como JSON.")
+@click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default=None,
+              help="Motor esperado (por omisión, el registrado en el índice).")
 def search(
     query: str,
     index_dir: Path,
@@ -41,6 +43,7 @@ def search(
     date_from: str | None,
     date_to: str | None,
     as_json: bool,
+    engine: str | None = None,
 ) -> None:
     """Busca QUERY en el índice: palabras (todas deben aparecer), "frases", OR, NOT o -palabra,
     paréntesis, campo:valor (expediente:, sujeto:, ponente:, garante:, año:, tema:, articulo:)
@@ -57,11 +60,11 @@ def search(
         args["date_to"] = date_to
     try:
         params = params_from_args(args)
-        engine = open_engine(index_dir)
+        opened = open_engine(index_dir, engine=engine)
         try:
-            result = engine.search(params)
+            result = opened.search(params)
         finally:
-            engine.close()
+            opened.close()
     except QueryError as exc:
         _fail(as_json, exc.message, exc.suggestion)
     except (IndexMissingError, RuntimeError, OSError) as exc:

@@ -20,12 +20,12 @@ def _fail(message: str, hint: str) -> NoReturn:
     sys.exit(1)
 
 
-def _has_index(index_dir: Path) -> bool:
+def _has_index(index_dir: Path, engine_name: str | None = None) -> bool:
     from indexer import open_engine
     from indexer.engine import IndexMissingError
 
     try:
-        engine = open_engine(index_dir)
+        engine = open_engine(index_dir, engine=engine_name)
     except IndexMissingError:
         return False
     except RuntimeError as exc:  # corrupt, another engine or schema version: say how to fix
@@ -75,18 +75,25 @@ def build_sample_index(index_dir: Path, sample_dir: Path, files: int, records: i
               "ingerir.")
 @click.option("--sample-records", type=click.IntRange(0, 200_000), default=400,
               show_default=True, help="Sin índice: registros de muestra adicionales (rápidos).")
+@click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default=None,
+              help="Motor: el del índice existente (por omisión, el registrado en él) o el del "
+              "índice de muestra a crear (por omisión whoosh).")
 def serve(index_dir: Path | None, host: str, port: int, workers: int | None, sample_files: int,
-          sample_records: int) -> None:
+          sample_records: int, engine: str | None = None) -> None:
     """Sirve el buscador web. Si no hay índice en --index, genera el corpus de muestra y lo
     indexa primero (con progreso)."""
     index_dir = index_dir or Path(os.environ.get(ENV_INDEX) or DEFAULT_INDEX)
-    if not _has_index(index_dir):
+    if not _has_index(index_dir, engine):
         if sample_files + sample_records == 0:
             _fail(f"no hay índice en {index_dir}.",
                   "Constrúyalo con «precedentes index …» o quite --sample-files 0 "
                   "--sample-records 0 para generar el corpus de muestra.")
         click.echo(f"No hay índice en {index_dir}: se genera el corpus de muestra y se indexa.",
                    err=True)
+        if engine is not None:
+            from indexer import open_engine
+
+            open_engine(index_dir, engine=engine, create=True).close()  # recorded in it
         build_sample_index(index_dir, index_dir.parent / "muestra", sample_files,
                            sample_records)
     from search_app import create_app
