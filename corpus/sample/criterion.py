@@ -120,7 +120,9 @@ def compose_criterion(spec: DocSpec, rng_seed: str, pools: Pools, short: bool = 
             rows.append((raw, sujeto, ponente or "", date_numeric(date(y, m, d))))
         else:
             form = r.random()
-            if form < 0.5:
+            if form < 0.2:  # one labelled line per fact
+                blocks.append(Block("item", f"Expediente: {raw}\nSujeto obligado: {sujeto}\nComisionado(a) ponente: {ponente}\nFecha: {dtext}"))
+            elif form < 0.55:
                 blocks.append(Block("item", f"• Recurso de revisión {raw}. Sujeto obligado: {sujeto}. Fecha de resolución: {dtext}. Ponente: {ponente}."))
             else:
                 blocks.append(Block("item", f"{raw}, interpuesto en contra de {sujeto}. Resuelto el {dtext}, por unanimidad de votos. Comisionado(a) ponente: {ponente}."))

@@ -40,7 +40,7 @@ def _block_html(block: Block, caps_headings: bool) -> str:
         return f'<p class="nota-al-pie"><small>{escape(block.text)}</small></p>'
     if block.kind == "place_date":
         return f'<p class="lugar-fecha" style="text-align:right">{escape(block.text)}</p>'
-    return f"<p>{escape(block.text)}</p>"
+    return f"<p>{escape(block.text).replace(chr(10), '<br>' + chr(10))}</p>"
 
 
 def _content(doc: SampleDoc, layout: str, rng: random.Random, caps: bool) -> str:
