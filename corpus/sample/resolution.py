@@ -300,7 +300,7 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         cites_articles=w.cites.articles, topics=[spec.topic] + (["sobreseimiento"] if no_fondo and spec.topic != "sobreseimiento" else []),
         sujeto_obligado_kind=spec.sujeto[1],
     )
-    again = render_expediente(spec.expediente, r)  # the running header may pad it differently
+    again = raw  # the running header writes it as the caption does
     header = r.choice((again, f"Expediente: {again}", f"{spec.garante} | {again}", f"Recurso de revisión {again}" if spec.kind == "recurso" else again))
     return SampleDoc(truth, blocks, w.g.name, header, short)
 
