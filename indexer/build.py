@@ -21,7 +21,7 @@ from indexer import open_engine
 from indexer.engine import IndexReport
 
 RECORD_SUFFIXES: frozenset[str] = frozenset({".jsonl"})
-DEFAULT_BATCH = 2000
+DEFAULT_BATCH = 10_000
 PRUNE_SKIPPED = (
     "no se eliminó ningún documento (--prune) porque hubo entradas fallidas: "
     "corrija los errores y vuelva a ejecutar"

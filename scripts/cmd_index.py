@@ -28,7 +28,7 @@ LARGE_CORPUS = 50_000  # documents past which tantivy is recommended (whoosh p95
 @click.option("--no-topics", is_flag=True, help="No etiquetar temas (más rápido; los registros "
               "conservan los temas que ya traigan).")
 @click.option("--check", "check", is_flag=True, help="Solo verificar el índice y dar un informe.")
-@click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1), default=10_000, show_default=True,
               help="Documentos por confirmación durable.")
 @click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default=None,
               help="Motor de un índice nuevo (por omisión whoosh; tantivy para corpus grandes, "
