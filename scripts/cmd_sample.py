@@ -13,7 +13,7 @@ import click
 
 @click.command("sample-corpus")
 @click.argument("out_dir", type=click.Path(path_type=Path))
-@click.option("--count", "-n", type=click.IntRange(min=1), default=None,
+@click.option("--count", "-n", type=int, default=None,
               help="Número de documentos (60 por omisión; 1000 con --records-only).")
 @click.option("--records-only", is_flag=True,
               help="Escribir sólo registros DocumentRecord en OUT_DIR/records.jsonl (para pruebas de rendimiento).")
@@ -27,6 +27,9 @@ def sample_corpus(out_dir: Path, count: int | None, records_only: bool, seed: in
 
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"{out_dir} existe y no es una carpeta: indique una carpeta de salida.")
+    if count is not None and count < 1:
+        raise click.BadParameter("debe ser un número entero mayor que cero (p. ej. --count 60).",
+                                 param_hint="--count")
     n = count or (1000 if records_only else DEFAULT_COUNT)
     start = time.perf_counter()
     with tqdm(total=n, unit="doc", disable=not sys.stderr.isatty(), desc="Generando muestra") as bar:

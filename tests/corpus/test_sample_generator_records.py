@@ -157,3 +157,9 @@ def test_citations_are_canonical_strings(records: list[DocumentRecord]) -> None:
         assert all(article.match(a) for a in r.cites_articles), r.cites_articles
         assert all(criterion.match(c) for c in r.cites_criteria), r.cites_criteria
         assert len(set(r.cites_articles)) == len(r.cites_articles)
+
+
+def test_cli_rejects_a_count_below_one(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["sample-corpus", str(tmp_path / "out"), "--count", "0"])
+    assert result.exit_code != 0
+    assert "mayor que cero" in result.output
