@@ -226,7 +226,12 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         sob = TOPIC_BY_SLUG["sobreseimiento"]
         cons.append("Causales de improcedencia y sobreseimiento. " + " ".join(w.fill(t, sob.articles) for t in r.sample(sob.analysis, 2)))
     else:
-        cons.append(f"Litis. La cuestión a resolver consiste en determinar si la actuación del sujeto obligado {spec.sujeto[0]} se ajustó a lo dispuesto por la normatividad aplicable, pues la parte recurrente se inconformó porque {r.choice(topic.agravios)}.")
+        if spec.kind == "acuerdo":
+            cons.append(f"Litis. Corresponde determinar si el sujeto obligado {spec.sujeto[0]} acreditó haber dado cumplimiento a lo ordenado, toda vez que la parte recurrente manifestó que {r.choice(topic.agravios)}.")
+        elif spec.kind == "denuncia":
+            cons.append(f"Litis. Corresponde determinar si el sujeto obligado {spec.sujeto[0]} publica y mantiene actualizada la información denunciada, pues la persona denunciante señaló que {r.choice(topic.agravios)}.")
+        else:
+            cons.append(f"Litis. La cuestión a resolver consiste en determinar si la actuación del sujeto obligado {spec.sujeto[0]} se ajustó a lo dispuesto por la normatividad aplicable, pues la parte recurrente se inconformó porque {r.choice(topic.agravios)}.")
         n_par = 1 if short else r.randrange(2, len(topic.analysis) + 1)
         paras = r.sample(topic.analysis, min(n_par, len(topic.analysis)))
         cons.append("Estudio de fondo. " + w.fill(paras[0]))
