@@ -53,7 +53,7 @@ def open_engine(index_dir: str | Path, *, engine: str | None = None, create: boo
 
 
 def _open(index_dir: Path, engine: str, manifest: dict[str, object]) -> Engine:
-    from indexer.schema import SCHEMA_VERSION
+    from indexer.schema import SCHEMA_VERSION, analysis_fingerprint
 
     if engine == "tantivy":
         from indexer.tantivy_engine import open_tantivy
@@ -67,6 +67,13 @@ def _open(index_dir: Path, engine: str, manifest: dict[str, object]) -> Engine:
             f"El índice en {index_dir} usa el esquema versión {version} y este programa usa la "
             f"versión {SCHEMA_VERSION}. Reconstrúyalo en una carpeta nueva con "
             "«precedentes index ARCHIVOS… --index DIR»."
+        )
+    analysis = manifest.get("analysis")
+    if analysis is not None and analysis != analysis_fingerprint():
+        raise IndexVersionError(
+            f"El índice en {index_dir} se construyó con otro análisis de texto (palabras "
+            "vacías, raíces o normalización distintas) y sus búsquedas no serían fiables. "
+            "Reconstrúyalo en una carpeta nueva con «precedentes index ARCHIVOS… --index DIR»."
         )
     from indexer.whoosh_engine import WhooshEngine
 
@@ -84,7 +91,7 @@ def _create(index_dir: Path, engine: str) -> Engine:
     from whoosh.index import TOC
 
     from indexer import lifecycle
-    from indexer.schema import SCHEMA_VERSION, build_schema
+    from indexer.schema import SCHEMA_VERSION, analysis_fingerprint, build_schema
     from indexer.whoosh_engine import ENGINE_NAME, WhooshEngine
 
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -97,6 +104,7 @@ def _create(index_dir: Path, engine: str) -> Engine:
         {
             "engine": ENGINE_NAME,
             "schema_version": SCHEMA_VERSION,
+            "analysis": analysis_fingerprint(),
             "doc_count": 0,
             "sample_count": 0,
             "all_sample": False,

@@ -187,3 +187,18 @@ def test_fast_text_path_writes_what_whoosh_would(tmp_path: Path, monkeypatch) ->
     assert b"informacion_reservada" in set(reader.lexicon("text_shingle"))
     fast.close()
     slow.close()
+
+
+def test_index_built_with_other_analysis_must_be_rebuilt(tmp_path: Path) -> None:
+    import json
+
+    from indexer import IndexVersionError
+
+    open_engine(tmp_path / "ix", create=True).close()
+    manifest = tmp_path / "ix" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    assert data["analysis"]
+    data["analysis"] = "0:otro"
+    manifest.write_text(json.dumps(data))
+    with pytest.raises(IndexVersionError, match="otro análisis"):
+        open_engine(tmp_path / "ix")
