@@ -239,10 +239,10 @@ _OCR_SIMILARITY = 0.8  # how alike a garbled labelled value and an expediente of
 
 def _closest_expediente(raw: str, text: str, registry: Registry) -> ExpedienteFound | None:
     """The expediente of the text most like ``raw`` (an OCR-garbled label value), if close."""
-    key = re.sub(r"\s+", "", raw).upper()
+    key = re.sub(r"[\W_]+", "", raw).upper()
     best: tuple[float, ExpedienteFound] | None = None
     for _s, _e, garante, canonical, found in citations.expediente_matches(text, registry):
-        ratio = SequenceMatcher(None, key, re.sub(r"\s+", "", found).upper()).ratio()
+        ratio = SequenceMatcher(None, key, re.sub(r"[\W_]+", "", found).upper()).ratio()
         if ratio >= _OCR_SIMILARITY and (best is None or ratio > best[0]):
             best = (ratio, ExpedienteFound(found.strip(), canonical, garante, True))
     return best[1] if best else None

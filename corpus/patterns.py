@@ -467,7 +467,7 @@ INSTITUTION_START = re.compile(
 )
 HONORIFIC = re.compile(
     r"^(?:(?:lic|licda|licdo|mtra|mtro|dra|dr|ing|arq|c|l\.c\.p|c\.p|maestr[oa]|licenciad[oa]|doctor[a]?)\.?\s+"
-    r"|(?:comisionad[oa]|magistrad[oa])(?:\s+president[ae])?\s+)+",
+    r"|(?:el|la)\s+(?=comisionad|magistrad)|(?:comisionad[oa]|magistrad[oa])(?:\s+president[ae])?\s+)+",
     re.IGNORECASE,
 )
 # "Ponencia: II", "PONENCIA: P III": the ponencia, not the person
