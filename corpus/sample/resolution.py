@@ -248,6 +248,10 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
         if not short and r.random() < 0.5:
             cons.append(f"Sirve de apoyo a lo anterior el {w.criterion()}.")
         cons.append("Efectos. " + w.fill(r.choice(EFECTOS), GENERIC_ARTICLES["efectos"], generic=True))
+    if spec.kind != "recurso":  # the shared paragraphs speak of a recurso
+        subject = "la presente denuncia" if spec.kind == "denuncia" else "el presente asunto"
+        cons = [c.replace("el presente recurso de revisión", subject).replace("un recurso interpuesto", "un asunto promovido")
+                for c in cons]
     numbered = 0
     for text in cons:
         starts = text.split(".", 1)[0] in ("Competencia", "Procedencia", "Marco jurídico", "Causales de improcedencia y sobreseimiento", "Litis", "Estudio de fondo", "Efectos")
