@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 Mask = NDArray[np.bool_]
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -69,20 +71,20 @@ def field_values(
     return FieldValues(tuple(values), np.concatenate(doc_parts), np.concatenate(code_parts))
 
 
-class LruCache:
-    """A tiny LRU for filter masks (masks are ~150 KB each at 150k documents)."""
+class LruCache(Generic[V]):
+    """A tiny LRU (masks are ~150 KB each at 150k documents)."""
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
-        self._data: OrderedDict[object, Mask] = OrderedDict()
+        self._data: OrderedDict[object, V] = OrderedDict()
 
-    def get(self, key: object) -> Mask | None:
+    def get(self, key: object) -> V | None:
         value = self._data.get(key)
         if value is not None:
             self._data.move_to_end(key)
         return value
 
-    def put(self, key: object, value: Mask) -> None:
+    def put(self, key: object, value: V) -> None:
         self._data[key] = value
         self._data.move_to_end(key)
         while len(self._data) > self.size:

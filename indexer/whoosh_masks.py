@@ -2,7 +2,8 @@
 of the facet counts, without scoring and without whoosh's per-document matcher loop.
 
 A term's postings are read block by block (the W3 codec's pickled, delta-coded id arrays,
-decoded with ``numpy.cumsum``) into a mask, cached per searcher generation; And, Or, Not and
+decoded with ``numpy.cumsum``, and the term frequencies the scorer needs) into arrays and a
+mask, both cached per searcher generation; And, Or, Not and
 AndNot are mask algebra. Queries with positions (Phrase) fall back to whoosh's own matcher.
 Deleted documents are removed by AND-ing with the live mask at the end.
 
@@ -24,19 +25,34 @@ from whoosh.searching import Searcher
 from indexer.whoosh_facets import LruCache, Mask
 
 
-def _fast_ids(leaf: Any) -> np.ndarray | None:
-    """All ids of a fresh W3 leaf matcher, block by block; None when the layout is unknown."""
-    needed = ("_read_data", "_goto", "_lastblock", "_nextoffset", "_data", "_byteids")
+def block_postings(leaf: Any) -> tuple[np.ndarray, np.ndarray] | None:
+    """(ids, weights) of a fresh W3 leaf matcher, block by block; None if the layout differs."""
+    needed = ("_read_data", "_goto", "_lastblock", "_nextoffset", "_blocklength", "_byteids")
     if not all(hasattr(leaf, a) for a in needed) or leaf._byteids:
         return None
-    parts = []
+    ids, weights = [], []
     while True:
         leaf._read_data()
-        parts.append(np.cumsum(np.asarray(leaf._data[0], dtype=np.int64)))
+        ids.append(np.cumsum(np.asarray(leaf._data[0], dtype=np.int64)))
+        w = leaf._data[1]
+        if w is None or isinstance(w, float | int):
+            weights.append(np.full(leaf._blocklength, 1.0 if w is None else float(w), np.float32))
+        else:
+            weights.append(np.asarray(w, dtype=np.float32))
         if leaf._lastblock:
             break
         leaf._goto(leaf._nextoffset)
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def generic_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, weights) through whoosh's matcher interface, posting by posting."""
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32)
 
 
 class MaskEvaluator:
@@ -46,26 +62,39 @@ class MaskEvaluator:
         self.searcher = searcher
         self.live = live
         self.size = searcher.reader().doc_count_all()
-        self.terms = LruCache(cache_size)
-        self._leaves = searcher.leaf_searchers()
+        self.terms: LruCache[Mask] = LruCache(cache_size)
+        self.postings_cache: LruCache[tuple[np.ndarray, np.ndarray]] = LruCache(cache_size)
+        self.leaves = searcher.leaf_searchers()
 
-    def term_ids(self, fieldname: str, text: Any) -> np.ndarray:
-        """Global numbers of the live documents containing a term, ascending."""
-        parts = []
-        for sub, offset in self._leaves:
+    def postings(self, fieldname: str, text: Any) -> tuple[np.ndarray, np.ndarray]:
+        """(global ids, term frequencies) of the live documents containing a term (cached)."""
+        key = ("postings", fieldname, text)
+        cached = self.postings_cache.get(key)
+        if cached is not None:
+            return cached
+        ids_parts, w_parts = [], []
+        for sub, offset in self.leaves:
             reader = sub.reader()
             if (fieldname, text) not in reader:
                 continue
             m = reader.postings(fieldname, text)
-            leaf = m.child if isinstance(m, FilterMatcher) else m
-            ids = _fast_ids(leaf)
-            if ids is None:
-                ids = np.fromiter(m.all_ids(), dtype=np.int64)
-            parts.append(ids + offset)
-        if not parts:
-            return np.zeros(0, dtype=np.int64)
-        ids = np.concatenate(parts)
-        return ids[self.live()[ids]]
+            got = block_postings(m.child if isinstance(m, FilterMatcher) else m)
+            if got is None:
+                got = generic_postings(reader.postings(fieldname, text))
+            ids_parts.append(got[0] + offset)
+            w_parts.append(got[1])
+        if ids_parts:
+            ids, weights = np.concatenate(ids_parts), np.concatenate(w_parts)
+            alive = self.live()[ids]
+            result = (ids[alive], weights[alive])
+        else:
+            result = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+        self.postings_cache.put(key, result)
+        return result
+
+    def term_ids(self, fieldname: str, text: Any) -> np.ndarray:
+        """Global numbers of the live documents containing a term, ascending."""
+        return self.postings(fieldname, text)[0]
 
     def term(self, fieldname: str, text: Any) -> Mask:
         """The mask of a term (cached; do not modify it)."""
@@ -81,7 +110,7 @@ class MaskEvaluator:
     def whoosh_docs(self, q: wq.Query) -> Mask:
         """The generic path: whoosh's matcher, document by document."""
         mask = np.zeros(self.size, dtype=bool)
-        for sub, offset in self._leaves:
+        for sub, offset in self.leaves:
             ids = np.fromiter(q.docs(sub), dtype=np.int64)
             if len(ids):
                 mask[ids + offset] = True
