@@ -34,13 +34,15 @@ def _label(w: Writer, options: tuple[str, ...], caps: bool) -> str:
 
 _NUMBERINGS = (
     [f"{o}." for o in ORDINALS],
+    [f"{o}.-" for o in ORDINALS],
+    [f"{o.capitalize()}." for o in ORDINALS],
     [f"{roman(i + 1)}." for i in range(len(ORDINALS))],
     [f"{i + 1}." for i in range(len(ORDINALS))],
 )
 
 
 def _numbering(w: Writer) -> list[str]:
-    return _NUMBERINGS[w.rng.randrange(3)]
+    return _NUMBERINGS[w.rng.randrange(len(_NUMBERINGS))]
 
 
 def _ponente_label(w: Writer, female: bool, caps: bool) -> str:
@@ -262,7 +264,7 @@ def compose_resolution(spec: DocSpec, rng_seed: str, pools: Pools, short: bool =
             blocks.append(Block("para", text))
 
     # --- resolutivos ------------------------------------------------------------------
-    nums = [f"{o}." for o in ORDINALS] if r.random() < 0.8 else _numbering(w)
+    nums = _NUMBERINGS[0 if r.random() < 0.6 else 1] if r.random() < 0.8 else _numbering(w)
     heading = r.choice(HEAD_ACUERDA if spec.kind == "acuerdo" else HEAD_RESOLUTIVOS)
     if r.random() < 0.5 and spec.kind != "acuerdo":
         blocks.append(Block("para", f"Por lo expuesto y fundado, el Pleno de {w.organismo()}:"))

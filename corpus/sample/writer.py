@@ -17,7 +17,7 @@ from corpus.sample.citations import (
     inai_criterion_phrase,
 )
 from corpus.sample.plan import REFORM_DATE, DocSpec, Expediente, registry
-from corpus.sample.spanish import date_numeric, date_words
+from corpus.sample.spanish import MONTHS, date_numeric, date_words
 from corpus.sample.topics import TOPIC_BY_SLUG, ArticleRef, Topic
 from corpus.sample.vocab import ORGANISMO_NEW, ORGANISMO_OLD, self_noun
 
@@ -72,7 +72,13 @@ class Writer:
         (after "a" or "siendo", not after "el")."""
         if self.rng.random() < words_bias:
             return date_words(d, self.rng.choice((0, 0, 1, 4) if los else (0, 0, 4)))
-        return self.rng.choice((date_words(d, 2), date_words(d, 3), date_numeric(d, 0), date_numeric(d, 1)))
+        text = self.rng.choice((date_words(d, 2), date_words(d, 3), date_numeric(d, 0), date_numeric(d, 1)))
+        if d.day == 1 and text.startswith("1 de") and self.rng.random() < 0.6:  # "1o. de marzo", "1° de marzo"
+            text = self.rng.choice(("1o.", "1°", "1º")) + text[1:]
+        if self.rng.random() < 0.15:  # "17 de Mayo de 2017"
+            month = MONTHS[d.month - 1]
+            text = text.replace(f" {month} ", f" {month.capitalize()} ")
+        return text
 
     def city(self) -> str:
         return self.rng.choice(self.g.cities or (self.g.city,))
