@@ -38,7 +38,7 @@ FIELDS = (
 )  # fmt: skip
 SET_FIELDS = {"sentido", "cites_criteria", "cites_expedientes", "cites_articles"}
 TARGET = 0.98
-COUNT = 30  # for the text-layer, HTML and DOCX files
+COUNT = 30  # for the text-layer, HTML and DOCX files (~15 s of CPU)
 COUNT_FOR_OCR = 60  # one file in ten is a scanned PDF: 6 of them, read through OCR
 
 
