@@ -5,6 +5,7 @@ Some pages are UTF-8 with a declared charset, some cp1252 with none, some UTF-8 
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from html import escape
 
 from corpus.sample.model import MARKER_LINE, Block, SampleDoc, line_of
@@ -102,6 +103,10 @@ def render_html(doc: SampleDoc, layout: str, rng: random.Random) -> bytes:
     script = ("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
               "gtag('js',new Date());document.addEventListener('DOMContentLoaded',function(){var m=document.querySelector('.menu');"
               "if(m){m.classList.add('listo');}});</script>")
+    published = ""
+    if rng.random() < 0.5:  # the site's publication date: not the resolution's
+        when = date.fromisoformat(doc.truth.date) + timedelta(days=rng.randrange(3, 30))
+        published = f'<p class="meta">Publicado el {when.day:02d}/{when.month:02d}/{when.year} · Sección {"Criterios" if doc.truth.doc_type == "criterio" else "Resoluciones"}</p>'
     if layout == "portal":
         page = f"""<!DOCTYPE html>
 <html lang="es">
@@ -119,6 +124,7 @@ def render_html(doc: SampleDoc, layout: str, rng: random.Random) -> bytes:
 <nav class="breadcrumb" aria-label="Ruta"><a href="/">Inicio</a> &gt; <a href="/pleno">Pleno</a> &gt; <a href="/resoluciones">{"Criterios" if doc.truth.doc_type == "criterio" else "Resoluciones"}</a> &gt; <span>{doc.truth.year}</span></nav>
 <div class="contenedor">
 <main id="contenido"><article class="documento">
+{published}
 {content}
 </article></main>
 {_noise_links(doc, rng, sidebar_title)}
