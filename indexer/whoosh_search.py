@@ -57,6 +57,7 @@ class SearchSettings:
     facet_limit: int = 30  # values shown per facet
     facet_budget_ms: float = 250.0  # all facets together; past it, the rest are "incomplete"
     suggest_below: int = 3  # suggest a correction when fewer hits than this
+    suggest_wait_s: float = 2.0  # how long a search waits for the suggester's first build
     snippet_chars: int = 240
     filter_cache: int = 64
     term_cache: int = 256  # term masks kept per generation (one byte per document each)
@@ -79,7 +80,9 @@ class Generation:
         self._live: Mask | None = None
         self._dates: np.ndarray | None = None
         self._suggester: Any = None
-        self._suggester_built = False
+        self._suggester_lock = threading.Lock()
+        self._suggester_thread: threading.Thread | None = None
+        self._suggester_ready = threading.Event()
         self.masks = MaskEvaluator(searcher, self.live, settings.term_cache)
         self.scorer = Scorer(searcher, self.masks)
 
@@ -152,26 +155,55 @@ class Generation:
             self._dates = keys
         return self._dates
 
-    def vocabulary_counts(self, field_name: str, min_df: int = 1) -> dict[str, int]:
+    def vocabulary_counts(
+        self, field_name: str, min_df: int = 1, reader: Any = None
+    ) -> dict[str, int]:
         """term → document frequency, read segment by segment (a multi-segment reader's
         ``iter_field`` looks every term up in every segment: measured 20 s at 5k documents)."""
+        reader = reader if reader is not None else self.searcher.reader()
         counts: dict[str, int] = {}
-        for sub, _ in self.searcher.leaf_searchers():
-            for t, info in sub.reader().iter_field(field_name):
+        for sub, _ in reader.leaf_readers():
+            for t, info in sub.iter_field(field_name):
                 text = t.decode("utf-8") if isinstance(t, bytes) else t
                 counts[text] = counts.get(text, 0) + info.doc_frequency()
         return {t: n for t, n in counts.items() if n >= min_df}
 
-    def suggester(self) -> Any:
-        """The analysis engineer's Suggester over this index's vocabulary (built once)."""
-        if not self._suggester_built:
-            self._suggester_built = True
-            try:
-                from analyzers.suggest import Suggester
-            except ImportError:
-                return None
-            self._suggester = Suggester(self.vocabulary_counts(TEXT_EXACT_FIELD, min_df=2))
+    def suggester(self, wait: float) -> Any:
+        """The analysis engineer's Suggester over this index's vocabulary, or None.
+
+        Reading the vocabulary takes seconds on a large index, so it is built once per
+        generation in a background thread with its own reader (whoosh readers must not be
+        shared across threads); the search that starts the build waits at most ``wait``
+        seconds for it, later searches do not wait.
+        """
+        with self._suggester_lock:
+            started_here = self._suggester_thread is None
+            if started_here:
+                self._suggester_thread = threading.Thread(
+                    target=self._build_suggester, name="precedentes-suggester", daemon=True
+                )
+                self._suggester_thread.start()
+        # only the search that started the build waits; later ones go on without
+        self._suggester_ready.wait(wait if started_here else 0)
         return self._suggester
+
+    def _build_suggester(self) -> None:
+        try:
+            from analyzers.suggest import Suggester
+        except ImportError:
+            self._suggester_ready.set()
+            return
+        index = getattr(self.searcher, "_ix", None)
+        reader = index.reader() if index is not None else None
+        try:
+            vocab = self.vocabulary_counts(TEXT_EXACT_FIELD, min_df=2, reader=reader)
+            self._suggester = Suggester(vocab)
+        except Exception:  # a suggestion is a courtesy: a failed build means no suggestions
+            self._suggester = None
+        finally:
+            if reader is not None:
+                reader.close()
+            self._suggester_ready.set()
 
 
 class SearchCore:
@@ -366,7 +398,7 @@ class SearchCore:
         few = total < self.settings.suggest_below and not narrowed  # few hits by the words
         if not few and not _has_unknown_word(gen, node):
             return None
-        suggester = gen.suggester()
+        suggester = gen.suggester(self.settings.suggest_wait_s)
         if suggester is None:
             return None
         try:
@@ -445,9 +477,10 @@ def key_terms(searcher: Searcher, text: str, count: int) -> list[tuple[str, floa
     reader = searcher.reader()
     n = max(1, reader.doc_count())
     scored = []
-    for term, freq in tf.items():
+    frequent = [(t, f) for t, f in tf.most_common() if len(t) >= 3 and not t.isdigit()]
+    for term, freq in frequent[: count * 4]:  # document frequencies cost a lookup per segment
         df = reader.doc_frequency(TEXT_FIELD, term)
-        if df <= 1 or len(term) < 3 or term.isdigit():
+        if df <= 1:
             continue
         scored.append((term, freq * float(np.log(n / df))))
     scored.sort(key=lambda x: -x[1])
