@@ -15,12 +15,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from indexer.engine import QuerySyntaxError, QueryTooComplexError
 from indexer.fields import QUERY_FIELDS
+from indexer.query_identifiers import (
+    Identifier,
+    IdentifierPattern,
+    identifier_from_value,
+    match_identifier,
+    registry_patterns,
+)
+
+__all__ = [
+    "And", "Identifier", "IdentifierPattern", "MatchAll", "Node", "Not", "Or", "ParsedQuery",
+    "Phrase", "Prefix", "QueryLimits", "Term", "leaves", "parse_query", "registry_patterns",
+    "resolve_field",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -53,25 +65,6 @@ class Phrase:
 class Prefix:
     text: str
     field: str | None = None
-
-
-@dataclass(frozen=True)
-class Identifier:
-    """An expediente or article reference recognised in the query.
-
-    ``kind`` is "expediente" or "article". For an expediente, ``canonical`` is the registry's
-    canonical form when a body's pattern matched, else None (``number``/``year`` only, as in
-    ``275/2017``). For an article, ``number``, ``fraccion`` and ``law`` (abbreviation) are set.
-    ``raw`` is the text as typed.
-    """
-
-    kind: str
-    raw: str
-    canonical: str | None = None
-    number: str | None = None
-    year: str | None = None
-    fraccion: str | None = None
-    law: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +109,7 @@ def leaves(node: Node) -> Iterable[Node]:
             yield n
 
 
-# ---------------------------------------------------------------- regexes (all of them here)
+# ------------------------------------------- syntax regexes (identifiers: query_identifiers)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "＂": '"'})
@@ -125,13 +118,6 @@ _OPERATORS = {"OR": "OR", "O": "OR", "||": "OR", "AND": "AND", "Y": "AND", "&&":
 # punctuation a word may not start or end with (kept inside: IVAI-REV/275/2017/I, 3.5)
 _EDGE_PUNCT = "¿?¡!.,;:[]{}^~<>=+'`´|&@#$%\\"
 _FIELD = re.compile(r"([^\W\d_][\w]*):(?=\S|$)", re.UNICODE)
-_ARTICLE = re.compile(
-    r"\b(?:art[ií]culos?|arts?)\.?\s*(?P<number>\d{1,4})(?:\s*[o°º])?(?:\s*bis)?"
-    r"(?:\s*,?\s*(?:fracci[oó]n|fracc?|fr)\.?\s*(?P<fraccion>[IVXL]{1,6}|\d{1,3})\b)?"
-    r"(?:\s*,?\s*(?:de\s+la\s+|del\s+|de\s+)?(?P<law>[A-Z]{2,10})\b)?",
-    re.IGNORECASE,
-)
-_NUMBER_YEAR = re.compile(r"\b(?P<number>\d{1,5})\s*/\s*(?P<year>\d{4}|\d{2})\b")
 _WS = re.compile(r"\s+")
 
 
@@ -148,105 +134,6 @@ _FOLDED_FIELDS.update({fold(k).replace("ñ", "n"): v for k, v in QUERY_FIELDS.it
 def resolve_field(name: str) -> str | None:
     """The index field for a query field name typed with or without accents."""
     return _FOLDED_FIELDS.get(fold(name)) or _FOLDED_FIELDS.get(fold(name).replace("ñ", "n"))
-
-
-# ---------------------------------------------------------------- identifiers
-
-
-@dataclass(frozen=True)
-class IdentifierPattern:
-    """A compiled expediente pattern and a function rendering its canonical form."""
-
-    pattern: re.Pattern[str]
-    canonical: Callable[[re.Match[str]], str]
-
-
-@lru_cache(maxsize=4)
-def registry_patterns() -> tuple[IdentifierPattern, ...]:
-    """Expediente patterns of every body in the per-body data file."""
-    from corpus.garantes import load_registry
-
-    out = []
-    for g in load_registry().garantes.values():
-        for fmt in g.expediente_formats:
-            out.append(IdentifierPattern(fmt.pattern, fmt.canonical))
-    return tuple(out)
-
-
-def _match_identifier(
-    text: str, pos: int, patterns: tuple[IdentifierPattern, ...]
-) -> tuple[Identifier, int] | None:
-    """An identifier starting exactly at ``pos`` (and ending at a word boundary), if any."""
-    if pos > 0 and (text[pos - 1].isalnum()):
-        return None
-    best: tuple[Identifier, int] | None = None
-    for p in patterns:
-        m = p.pattern.match(text, pos)
-        if m and _ends_at_boundary(text, m.end()):
-            ident = Identifier(
-                "expediente", m.group(0), canonical=p.canonical(m),
-                number=_group(m, "number"), year=_group(m, "year"),
-            )
-            if best is None or m.end() > best[1]:
-                best = (ident, m.end())
-    if best:
-        return best
-    m = _ARTICLE.match(text, pos)
-    if m and _ends_at_boundary(text, m.end()):
-        law = m.group("law")
-        end = m.end()
-        if law and law.upper() not in known_laws():  # "art 113 de la ley": no abbreviation
-            law = None
-            end = m.end("fraccion") if m.group("fraccion") else m.end("number")
-        fr = m.group("fraccion")
-        return Identifier(
-            "article", text[pos:end].strip(), number=m.group("number"),
-            fraccion=fr.upper() if fr else None, law=law.upper() if law else None,
-        ), end
-    m = _NUMBER_YEAR.match(text, pos)
-    if m and _ends_at_boundary(text, m.end()):
-        year = m.group("year")
-        if len(year) == 2:
-            year = ("20" if int(year) < 80 else "19") + year
-        return Identifier("expediente", m.group(0), number=str(int(m.group("number"))),
-                          year=year), m.end()
-    return None
-
-
-@lru_cache(maxsize=1)
-def known_laws() -> frozenset[str]:
-    """Law abbreviations of the per-body data file (LGTAIP, LTAIPV, ...)."""
-    from corpus.garantes import load_registry
-
-    return frozenset(load_registry().laws)
-
-
-def _group(m: re.Match[str], name: str) -> str | None:
-    try:
-        value = m.group(name)
-    except IndexError:
-        return None
-    if value and name == "number":
-        return str(int(value))
-    return value
-
-
-def _ends_at_boundary(text: str, end: int) -> bool:
-    return end >= len(text) or not text[end].isalnum()
-
-
-def identifier_from_value(kind: str, value: str) -> Identifier | None:
-    """``expediente:…`` / ``articulo:…`` values, recognised the same way as free text."""
-    value = value.strip()
-    if kind == "articles":
-        found = _match_identifier("art " + value, 0, ())
-        if found and found[0].kind == "article" and found[1] == len(value) + 4:
-            return found[0]
-        return None
-    found = _match_identifier(value, 0, registry_patterns())
-    if found and found[1] == len(value) and found[0].kind == "expediente":
-        return found[0]
-    return None
 
 
 # ---------------------------------------------------------------- tokens
@@ -296,7 +183,7 @@ class _Lexer:
                 self.tokens.append(_Tok("MINUS", c, i, i + 1))
                 i += 1
             else:
-                found = _match_identifier(text, i, self.patterns)
+                found = match_identifier(text, i, self.patterns)
                 if found is not None:
                     ident, end = found
                     self.tokens.append(_Tok("IDENT", text[i:end], i, end, ident))
