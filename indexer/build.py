@@ -4,7 +4,8 @@ Inputs are record files (``.jsonl`` of ``DocumentRecord`` dicts, e.g. from
 ``precedentes sample-corpus OUT --records-only`` or ``precedentes ingest --out``) and document
 files or folders (read by ``corpus.pipeline.ingest_paths``). Every record goes through
 ``analyzers.topics.enrich`` (topics, the normalised sujeto obligado) when that module is
-present, then into the engine's incremental update, which commits durably every
+present (in ``workers`` processes, with the text analysis), then into the engine's
+incremental update, which commits durably every
 ``batch_size`` documents. Memory stays bounded: records are never all held at once.
 """
 
@@ -19,6 +20,7 @@ from typing import Any
 from corpus.records import DocumentRecord
 from indexer import open_engine
 from indexer.engine import IndexReport
+from indexer.prepare import Transform
 
 RECORD_SUFFIXES: frozenset[str] = frozenset({".jsonl"})
 DEFAULT_BATCH = 10_000
@@ -27,7 +29,7 @@ PRUNE_SKIPPED = (
     "corrija los errores y vuelva a ejecutar"
 )
 
-Enricher = Callable[[DocumentRecord], DocumentRecord | None]
+Enricher = Transform
 
 
 def default_enricher() -> Enricher | None:
@@ -91,20 +93,13 @@ def iter_records(
                 yield item
 
 
-def _enriched(
+def _counted(
     records: Iterable[DocumentRecord],
-    enrich: Enricher | None,
-    failed: list[tuple[str, str]],
     progress: Callable[[int], Any] | None,
     seen: set[str],
 ) -> Iterator[DocumentRecord]:
     for record in records:
         seen.add(record.id)
-        if enrich is not None:
-            try:
-                record = enrich(record) or record
-            except Exception as exc:  # a tagging bug must not stop a 150k build
-                failed.append((record.source_path or record.id, f"temas: {exc}"))
         if progress is not None:
             progress(1)
         yield record
@@ -135,7 +130,8 @@ def build_index(
     engine: Any = open_engine(index_dir, create=True)
     try:
         report: IndexReport = engine.update(
-            _enriched(records, enricher, failed, progress, seen), batch_size=batch_size
+            _counted(records, progress, seen), batch_size=batch_size, transform=enricher,
+            workers=workers,
         )
         if prune and failed:
             failed.append(("--prune", PRUNE_SKIPPED))
@@ -143,5 +139,5 @@ def build_index(
             report.deleted += engine.delete(sorted(set(engine.existing_hashes()) - seen))
     finally:
         engine.close()
-    report.failed.extend(failed)
+    report.failed[:0] = failed  # input failures first, then tagging failures
     return report

@@ -21,6 +21,7 @@ from whoosh.searching import Searcher
 from corpus.records import DocumentRecord
 from indexer import lifecycle
 from indexer.engine import Hit, IndexLockedError, IndexReport, SearchParams, SearchResult
+from indexer.prepare import Transform, prepared
 from indexer.schema import (
     HASH_COLUMN,
     ID_FIELD,
@@ -209,24 +210,29 @@ class WhooshEngine:
         prune: bool = False,
         batch_size: int = DEFAULT_BATCH,
         on_commit: Any = None,
+        transform: Transform | None = None,
+        workers: int = 1,
     ) -> IndexReport:
         """Add new records, replace changed ones (content hash), skip unchanged; with ``prune``
         delete documents not in ``records``. Commits durably every ``batch_size`` writes;
-        ``on_commit(ids)`` is called after each commit with the ids it made durable."""
+        ``on_commit(ids)`` is called after each commit with the ids it made durable.
+        ``transform`` (topic tagging) is applied to each record first; with ``workers > 1``
+        that and the analysis run in worker processes (``indexer.prepare``)."""
         report = IndexReport()
         with _WriteSession(self) as session:
             existing = self.existing_hashes()
             seen: set[str] = set()
-            for record in records:
-                doc = to_document(record)
+            docs = prepared(records, to_document, transform=transform, workers=workers,
+                            failed=report.failed)
+            for doc_id, doc in docs:
                 digest = doc["content_hash"].decode("ascii")
-                seen.add(record.id)
-                old = existing.get(record.id)
+                seen.add(doc_id)
+                old = existing.get(doc_id)
                 if old == digest:
                     report.unchanged += 1
                     continue
-                session.put(record.id, doc, replace=old is not None)
-                existing[record.id] = digest
+                session.put(doc_id, doc, replace=old is not None)
+                existing[doc_id] = digest
                 if old is None:
                     report.added += 1
                 else:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from corpus.records import DocumentRecord
@@ -61,19 +63,23 @@ def test_bad_lines_are_reported_and_prune_is_then_skipped(tmp_path: Path) -> Non
     engine.close()
 
 
-def test_enrichment_is_applied_before_indexing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_enrichment_is_applied_before_indexing(tmp_path: Path, workers: int) -> None:
     def enrich(record: DocumentRecord) -> DocumentRecord:
-        record.topics = ["Inexistencia"]
         if record.id == "doc-2":
             raise ValueError("falla de prueba")
-        return record
+        return dataclasses.replace(record, topics=["Inexistencia"])
 
-    source = write_jsonl(tmp_path / "a.jsonl", [rec(1), rec(2)])
-    report = build_index([source], tmp_path / "ix", enrich=enrich)
-    assert report.added == 2
+    records = [rec(i) for i in range(1, 200)]
+    source = write_jsonl(tmp_path / "a.jsonl", records)
+    report = build_index([source], tmp_path / "ix", enrich=enrich, workers=workers,
+                         batch_size=70)
+    assert report.added == 199
     assert report.failed == [("doc-2", "temas: falla de prueba")]
     engine: Any = open_engine(tmp_path / "ix")
     assert engine.get("doc-1").topics == ["Inexistencia"]
+    assert engine.get("doc-2").topics == []  # indexed untagged
+    assert [r.id for r in engine.iter_records()] == [r.id for r in records]  # input order
     engine.close()
 
 
