@@ -239,10 +239,8 @@ SENTIDO_NOUN_OK = re.compile(
     r"(?:decreta|decretarse|procede|declara|resulta\s+procedente|es\s+procedente)\s+(?:el|su|del?)?\s*"
     r"(?:\w+\s+){0,2}$"
 )
-RESOLUTIVO_ITEM = re.compile(
-    r"(?:^|\n)[ \t*_]*(?:primero|segundo|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|"
-    r"decimo\w*|unico|[ivx]+\.|\d+\.)[ \t*_]*[.:\-–—]"
-)
+RESUELVE_WORD = re.compile(r"\b(?:se\s+)?resuelve\b|\bresolutivos?\b")
+FIRST_POINT = re.compile(r"(?:^|\n)[ \t*_]*(?:primero|unico)[ \t*_]*[.:\-–—]")
 VOTE_CLOSING = re.compile(r"(?:^|\n)[^\n]{0,40}(?:asi\s+lo\s+(?:resolv|acord|aprob)|notifiquese)")
 
 # --- criteria ------------------------------------------------------------------------------
@@ -287,7 +285,6 @@ SUPERSEDED_BY = re.compile(
     + _CRIT_NUM.replace("?P<", "?P<s_")
     + r")"
 )
-PRECEDENT_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[•·●▪◦\-–*]|\d+[.)]|[a-z]\))[ \t]+")
 _ABBR_OK = r"(?:[^.;\n|]|\.(?=\S)|(?<=\b[a-z])\.\s|(?<=\blic)\.\s|(?<=\bgral)\.\s)"
 PRECEDENT_SUJETO = re.compile(r"sujeto\s+obligado\s*[:.\-–]\s*(?P<value>" + _ABBR_OK + r"+)")
 PRECEDENT_AGAINST = re.compile(
@@ -303,7 +300,6 @@ PRECEDENT_PONENTE = re.compile(
 
 # --- articles ------------------------------------------------------------------------------
 
-ROMAN = r"(?:x{0,3}(?:ix|iv|v?i{0,3})|x{0,3}l?x{0,3}(?:ix|iv|v?i{0,3}))"
 # Roman fracciones; a lone "l" is also taken (OCR reads "I" as "l": see citations._fractions).
 _ROMAN_TOKEN = r"(?:[il1]{1,4}(?![a-z0-9])|(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?![a-z0-9]))"
 # "6o." / "6°" (folded to "6o"); OCR reads "6°" as "6?", "6”" or "60." (see citations)

@@ -79,10 +79,15 @@ def sentido(resolutivos: str) -> list[str]:
 
 
 def resolutivos_text(text: str, sections: list[Section], *, folded: str | None = None) -> str:
-    """The resolutivos section, or (no heading found) the text after the last "resuelve"."""
+    """The resolutivos section; with no heading found (or one OCR garbled, "RESUEEVE"), the
+    text after the last "resuelve", else from the last point "PRIMERO."/"ÚNICO." on (the
+    considerandos are numbered the same way, but come before)."""
     for s in sections:
         if s.name == "resolutivos":
             return text[s.start : s.end]
     f = folded if folded is not None else P.fold(text)
-    hits = list(re.finditer(r"\b(?:se\s+)?resuelve\b|\bresolutivos?\b", f))
-    return text[hits[-1].end() :] if hits else ""
+    hits = list(P.RESUELVE_WORD.finditer(f))
+    if hits:
+        return text[hits[-1].end() :]
+    firsts = list(P.FIRST_POINT.finditer(f))
+    return text[firsts[-1].start() :] if firsts else ""

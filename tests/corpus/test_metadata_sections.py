@@ -146,3 +146,11 @@ def test_heading_words_inside_a_sentence_are_not_headings() -> None:
 def test_resolutivos_without_heading_fall_back_to_the_last_resuelve() -> None:
     text = "Vistos los autos, este Pleno resuelve: PRIMERO. Se revoca la respuesta."
     assert sentido(resolutivos_text(text, [])) == ["revoca"]
+
+
+def test_resolutivos_with_a_garbled_heading_start_at_the_last_primero() -> None:
+    text = (
+        "CONSIDERANDOS\n\nPRIMERO. Competencia. Procedería revocar si hubiera agravio.\n\n"
+        "RESUEEVE:\n\nPRIMERO. Se DESECHA por improcedente el recurso de revisión.\n"
+    )
+    assert sentido(resolutivos_text(text, find_sections(text))) == ["desecha"]
