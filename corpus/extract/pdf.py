@@ -201,6 +201,46 @@ def join_markers(boxes: list[list[_Line]]) -> list[list[_Line]]:
     return out
 
 
+def group_table_rows(boxes: list[list[_Line]]) -> list[list[_Line]]:
+    """Turn three or more side-by-side boxes level with one line into one table row.
+
+    pdfminer leaves each table cell as a box of its own and orders them column by column;
+    cells that reach the height of one box's first line (a one-line cell beside a cell of three
+    lines) become one line, cells joined by a tab (as DOCX
+    and HTML tables come out), each cell's lines joined by spaces. Two boxes side by side are
+    left alone: that is a two-column page (or a caption, handled by ``join_markers``).
+    """
+    ranges = [(min(ln.y0 for ln in box), max(ln.y1 for ln in box)) for box in boxes]
+    used: set[int] = set()
+    out: list[list[_Line]] = []
+    for i, box in enumerate(boxes):
+        if i in used:
+            continue
+        centre = (box[0].y0 + box[0].y1) / 2  # of the box's first line
+        members = [
+            j for j in range(len(boxes)) if j not in used and ranges[j][0] <= centre <= ranges[j][1]
+        ]
+        members.sort(key=lambda j: min(ln.x0 for ln in boxes[j]))
+        spans = [(min(ln.x0 for ln in boxes[j]), max(ln.x1 for ln in boxes[j])) for j in members]
+        disjoint = all(spans[k][0] >= spans[k - 1][1] - 1.0 for k in range(1, len(spans)))
+        if len(members) >= 3 and disjoint:
+            cells = [" ".join(ln.text for ln in boxes[j]) for j in members]
+            lines = [ln for j in members for ln in boxes[j]]
+            row = _Line(
+                min(ln.x0 for ln in lines),
+                min(ln.y0 for ln in lines),
+                max(ln.x1 for ln in lines),
+                max(ln.y1 for ln in lines),
+                "\t".join(cells),
+            )
+            out.append([row])
+            used.update(members)
+        else:
+            out.append(box)
+            used.add(i)
+    return out
+
+
 def fix_inversions(boxes: list[list[_Line]]) -> list[list[_Line]]:
     """Move a box up past its predecessor when it lies wholly above it in the same column.
 
@@ -250,7 +290,8 @@ def join_stacked_labels(boxes: list[list[_Line]]) -> list[list[_Line]]:
 
 
 def _page_text(boxes: list[list[_Line]]) -> str:
-    ordered = join_labels_in_boxes(join_stacked_labels(fix_inversions(join_markers(boxes))))
+    rows = group_table_rows(join_markers(boxes))
+    ordered = join_labels_in_boxes(join_stacked_labels(fix_inversions(rows)))
     return "\n\n".join("\n".join(line.text for line in box) for box in ordered)
 
 

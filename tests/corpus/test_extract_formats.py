@@ -273,6 +273,23 @@ def test_pdf_list_markers_and_caption_labels_join_their_text(tmp_path: Path) -> 
     ]
 
 
+def test_pdf_table_cells_become_rows(tmp_path: Path) -> None:
+    page = [
+        (72, 720, "PRECEDENTES"),
+        (72, 700, "Expediente"), (220, 700, "Sujeto obligado"), (380, 700, "Ponente"), (500, 700, "Fecha"),
+        (72, 676, "RR/1/2018/INAIP"), (220, 682, "Instituto Electoral y de"),
+        (220, 670, "Participación Ciudadana"), (380, 676, "Claudia Reyes Solís"), (500, 676, "17/01/2018"),
+        (72, 640, "Texto posterior a la tabla, a todo lo ancho de la página, como un párrafo normal."),
+    ]  # fmt: skip
+    lines = [ln for ln in extract_file(_pdf(tmp_path / "tabla.pdf", [page])).text.split("\n") if ln]
+    assert lines == [
+        "PRECEDENTES",
+        "Expediente\tSujeto obligado\tPonente\tFecha",
+        "RR/1/2018/INAIP\tInstituto Electoral y de Participación Ciudadana\tClaudia Reyes Solís\t17/01/2018",
+        "Texto posterior a la tabla, a todo lo ancho de la página, como un párrafo normal.",
+    ]
+
+
 def test_pdf_centred_headings_keep_their_order(tmp_path: Path) -> None:
     page = [
         (285, 700, "Capítulo I"),
