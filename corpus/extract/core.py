@@ -82,8 +82,11 @@ def extract_with(path: Path, options: ExtractOptions) -> ExtractedText:
         )
     if size == 0:
         raise EmptyDocumentError(path, "el archivo está vacío")
-    with path.open("rb") as fh:
-        head = fh.read(SNIFF_BYTES)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:  # a folder, no permission, a vanished file
+        raise IngestError(path, f"no se pudo abrir: {exc.strerror or exc}") from exc
     kind = sniff_format(path, head)
     if kind == "docx":
         return extract_docx(path, options.zip_limits)

@@ -172,6 +172,15 @@ def test_batch_reports_each_bad_file_and_keeps_the_good_ones(tmp_path: Path) -> 
     assert by_path[tmp_path / "pdf_con_nombre_de.html"].format == "pdf"  # type: ignore[union-attr]
 
 
+def test_unreadable_paths_are_typed_errors(tmp_path: Path) -> None:
+    (tmp_path / "carpeta.pdf").mkdir()
+    for path in (tmp_path / "carpeta.pdf", tmp_path / "no-existe.pdf"):
+        with pytest.raises(IngestError) as err:
+            extract_file(path)
+        assert err.value.reason == "unreadable"
+        assert err.value.message.startswith(str(path))
+
+
 def test_pdf_with_empty_user_password_is_read(tmp_path: Path) -> None:
     path = text_pdf(
         tmp_path / "abierto.pdf", [GOOD_LINE], encrypt=pdfencrypt.StandardEncryption("", "dueño")
