@@ -26,10 +26,10 @@ import tantivy
 from corpus.records import DocumentRecord
 from indexer import IndexVersionError, lifecycle
 from indexer.engine import Hit, IndexLockedError, IndexReport, SearchParams, SearchResult
+from indexer.prepare import Transform, prepared
 from indexer.schema import (
     HASH_COLUMN,
     ID_FIELD,
-    RECORD_COLUMN,
     SAMPLE_FIELD,
     SCHEMA_VERSION,
 )
@@ -171,7 +171,7 @@ class TantivyEngine:
         address = self.search_core().address(searcher, doc_id)
         if address is None:
             return None
-        return decode(searcher.doc(address).get_first(RECORD_COLUMN))
+        return decode(searcher.doc(address))
 
     def _all_docs(self) -> Iterator[tantivy.Document]:
         searcher = self.searcher()
@@ -182,7 +182,7 @@ class TantivyEngine:
 
     def iter_records(self) -> Iterator[DocumentRecord]:
         for doc in self._all_docs():
-            yield decode(doc.get_first(RECORD_COLUMN))
+            yield decode(doc)
 
     def doc_count(self) -> int:
         return int(self.searcher().num_docs)
@@ -201,23 +201,29 @@ class TantivyEngine:
         prune: bool = False,
         batch_size: int = DEFAULT_BATCH,
         on_commit: Any = None,
+        transform: Transform | None = None,
+        workers: int = 1,
     ) -> IndexReport:
         """Add new records, replace changed ones (content hash), skip unchanged; with ``prune``
         delete documents not in ``records``. Commits durably every ``batch_size`` writes;
-        ``on_commit(ids)`` is called after each commit with the ids it made durable."""
+        ``on_commit(ids)`` is called after each commit with the ids it made durable.
+        ``transform`` (topic tagging) is applied to each record first; with ``workers > 1``
+        that and the analysis run in worker processes (``indexer.prepare``; tantivy documents
+        pickle)."""
         report = IndexReport()
         with _WriteSession(self) as session:
             existing = self.existing_hashes()
             seen: set[str] = set()
-            for record in records:
-                doc, digest = to_tantivy(record)
-                seen.add(record.id)
-                old = existing.get(record.id)
+            docs = prepared(records, to_tantivy, transform=transform, workers=workers,
+                            failed=report.failed)
+            for doc_id, (doc, digest) in docs:
+                seen.add(doc_id)
+                old = existing.get(doc_id)
                 if old == digest:
                     report.unchanged += 1
                     continue
-                session.put(record.id, doc, replace=old is not None)
-                existing[record.id] = digest
+                session.put(doc_id, doc, replace=old is not None)
+                existing[doc_id] = digest
                 if old is None:
                     report.added += 1
                 else:
@@ -332,7 +338,7 @@ def check_tantivy(index_dir: Path) -> lifecycle.CheckResult:
         bad = 0
         for doc in engine._all_docs():
             try:
-                ids.add(decode(doc.get_first(RECORD_COLUMN)).id)
+                ids.add(decode(doc).id)
             except (ValueError, TypeError):
                 bad += 1
         count = engine.doc_count()

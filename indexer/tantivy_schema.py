@@ -14,7 +14,8 @@ Differences of layout, not of terms:
 * every facet has a ``fc_<name>`` fast field of display values: facet counts are a terms
   aggregation over it;
 * the date is ``datekey`` (yyyymmdd, 0 when undated), a fast integer: sort and range;
-* what a hit shows is a small JSON in ``hit``; the whole record is zlib'd JSON in ``record``.
+* what a hit shows is a small JSON in ``hit``; the record is JSON in ``record`` but for its
+  text, which is in ``body`` (snippets read only that).
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ from indexer.schema import (
     facet_values,
 )
 
-LAYOUT_VERSION = 1  # bump when a tantivy field changes (the analysis is schema.SCHEMA_VERSION)
+LAYOUT_VERSION = 2  # bump when a tantivy field changes (the analysis is schema.SCHEMA_VERSION)
 DATEKEY_FIELD = "datekey"
+BODY_FIELD = "body"  # the record's text, stored apart from the rest of the record
 DATA_DIR = "tantivy"  # the tantivy files live in INDEX_DIR/tantivy, beside manifest.json
 
 # Analysed text fields: (chain of analyzers.normalize, tantivy index option).
@@ -103,6 +105,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(ID_FIELD, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(HASH_COLUMN, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_bytes_field(RECORD_COLUMN, stored=True)
+    sb.add_bytes_field(BODY_FIELD, stored=True)
     sb.add_bytes_field(HIT_STORED, stored=True)
     sb.add_integer_field(DATEKEY_FIELD, indexed=True, fast=True)
     for name, (_, option) in TEXT_FIELDS.items():
@@ -155,6 +158,8 @@ def exact_words(text: str) -> list[str]:
             if sign in text:
                 text = text.replace(sign, " ")
     folded = _fold_text(text)
+    if len(folded) != len(text):  # lower() expanded a letter ("İ" → "i" + a combining dot)
+        return normalize.tokenize(text)
     if not folded.isascii():
         for char in set(_NON_ASCII_RE.findall(folded)):
             if char.isalnum():  # a letter the fold table does not know: normalize decides
@@ -197,18 +202,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def encode(record: DocumentRecord) -> tuple[bytes, str]:
-    """(the record as JSON, its content hash): the JSON and hash of ``schema.encode_record``,
-    ~3× faster (``DocumentRecord.to_dict`` is ``dataclasses.asdict``, which deep-copies every
-    value). Not zlib'd: tantivy's document store compresses, in its indexing thread."""
+def encode(record: DocumentRecord) -> tuple[bytes, bytes, str]:
+    """(the record as JSON without its text, the text, the content hash). The hash is
+    ``schema.encode_record``'s (JSON of the whole record), computed ~3× faster
+    (``DocumentRecord.to_dict`` is ``dataclasses.asdict``, which deep-copies every value). The
+    text is stored apart so that a snippet needs no JSON decoding; neither is zlib'd: tantivy's
+    document store compresses, in its indexing thread."""
     data = {f.name: _plain(getattr(record, f.name)) for f in _RECORD_FIELDS}
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    return raw, hashlib.sha256(raw).hexdigest()
+    data["text"] = ""
+    rest = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return rest, record.text.encode("utf-8"), hashlib.sha256(raw).hexdigest()
 
 
-def decode(raw: Any) -> DocumentRecord:
-    """The record stored in a document's ``record`` field."""
-    return DocumentRecord.from_dict(json.loads(raw))
+def decode(doc: tantivy.Document) -> DocumentRecord:
+    """The record stored in a document (its ``record`` and ``body`` fields)."""
+    record = DocumentRecord.from_dict(json.loads(doc.get_first(RECORD_COLUMN) or b"{}"))
+    record.text = body(doc)
+    return record
+
+
+def body(doc: tantivy.Document) -> str:
+    """The stored text of a document."""
+    raw = doc.get_first(BODY_FIELD)
+    return raw.decode("utf-8") if isinstance(raw, bytes) else ""
 
 
 def hit_count(found: Any) -> int:
@@ -264,12 +281,13 @@ def _date(record: DocumentRecord) -> datetime | None:
 
 def to_tantivy(record: DocumentRecord) -> tuple[tantivy.Document, str]:
     """(the tantivy document of a record, its content hash)."""
-    blob, digest = encode(record)
+    rest, text, digest = encode(record)
     fields = small_fields(record)
     doc = tantivy.Document()
     doc.add_text(ID_FIELD, record.id)
     doc.add_text(HASH_COLUMN, digest)
-    doc.add_bytes(RECORD_COLUMN, blob)
+    doc.add_bytes(RECORD_COLUMN, rest)
+    doc.add_bytes(BODY_FIELD, text)
     doc.add_bytes(HIT_STORED, json.dumps(fields[HIT_STORED], ensure_ascii=False).encode("utf-8"))
     doc.add_integer(DATEKEY_FIELD, _datekey(_date(record)))
     for name, terms in zip((TEXT_FIELD, TEXT_EXACT_FIELD, TEXT_SHINGLE_FIELD),

@@ -33,7 +33,6 @@ from indexer.schema import (
     CITES_EXPEDIENTES_FIELD,
     HIT_STORED,
     ID_FIELD,
-    RECORD_COLUMN,
     TEXT_EXACT_FIELD,
     TEXT_FIELD,
     criterion_key,
@@ -41,8 +40,9 @@ from indexer.schema import (
     facet_term,
     hit_values,
 )
-from indexer.snippets import make_snippet, query_words
-from indexer.tantivy_schema import DATEKEY_FIELD, analyze, decode, hit_count
+from indexer.snippets import query_words
+from indexer.tantivy_schema import DATEKEY_FIELD, analyze, body, decode, hit_count
+from indexer.tantivy_snippets import snippet as fast_snippet
 from indexer.whoosh_search import COLUMN_FACETS, SearchSettings, _phrase_rewrites, _synonym_function
 
 Q = tantivy.Query
@@ -137,8 +137,7 @@ class TantivySearch:
         hit = Hit(**hit_values({HIT_STORED: shown, ID_FIELD: doc.get_first(ID_FIELD)}),
                   score=round(score, 4))
         if snippet:
-            record = decode(doc.get_first(RECORD_COLUMN))
-            hit.snippet = make_snippet(record.text, query_words(node), self.settings.snippet_chars)
+            hit.snippet = fast_snippet(body(doc), query_words(node), self.settings.snippet_chars)
         return hit
 
     def facets(self, searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams,
@@ -219,7 +218,7 @@ class TantivySearch:
         address = self.address(searcher, doc_id)
         if address is None:
             return None
-        return decode(searcher.doc(address).get_first(RECORD_COLUMN))
+        return decode(searcher.doc(address))
 
     def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
         """More like this: the document's most distinctive stemmed terms (tf·idf) and topics."""

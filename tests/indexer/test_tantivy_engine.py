@@ -98,3 +98,20 @@ def test_vocabulary_and_unknown_fields(engine: Any) -> None:
     assert dict(engine.vocabulary("text_exact", "zorzal")) == {
         "zorzal": 2, "zorzales": 1, "zorzalito": 1}
     assert list(engine.vocabulary("no_such_field")) == []
+
+
+def test_workers_prepare_the_same_documents(engine: Any, tmp_path: Path) -> None:
+    def tag(record: Any) -> Any:
+        if record.id == "doc-3":
+            raise ValueError("falla de prueba")
+        record.topics = ["etiquetado"]
+        return record
+
+    report = engine.update([rec(i) for i in range(9)], transform=tag, workers=2)
+    assert report.added == 9 and [s for s, _ in report.failed] == ["doc-3"]
+    one = open_engine(tmp_path / "one", engine="tantivy", create=True)
+    one.update([rec(i) for i in range(9)], transform=tag)
+    assert sorted(r.id for r in engine.iter_records()) == sorted(r.id for r in one.iter_records())
+    assert engine.get("doc-1").topics == ["etiquetado"] and engine.get("doc-3").topics == []
+    assert engine.get("doc-5") == one.get("doc-5")
+    one.close()

@@ -1,0 +1,231 @@
+"""Engine benchmark: whoosh, tantivy and SQLite FTS5 on the same corpus and query mix, in one run,
+plus the bare tantivy calls (no project layer) that the tantivy engine is measured against.
+
+    python -m scripts.bench_engines --count 20000 --work /tmp/bench_engines20k
+    python -m scripts.bench_engines --count 150000 --work /tmp/bench_engines150k [--reuse]
+
+Corpus, query mix, whoosh and FTS5 come from ``scripts.bench_search`` (same records, same 52
+queries, same timing). For each engine: indexing docs/s, size on disk, query p50/p95 overall and
+per category, and the ratios. Every query asks what the web page shows: the exact total, the
+counts of every facet over ALL matches, the top 10 with highlighted snippets (whoosh and tantivy
+through the project's engine interface: query language, synonyms, suggestion included).
+
+"tantivy-bare" runs, per query, the calls the tantivy engine cannot avoid, straight on a
+``tantivy.Searcher``: ``search`` (top 10 + exact count), one ``aggregate`` (a terms
+aggregation per facet) and fetching the 10 stored documents. Its queries are the tantivy
+engine's own, built once before timing, so the ratio tantivy / tantivy-bare is the cost of the
+project layer (parsing, synonyms, snippets, facet post-processing, hit decoding).
+
+Indexing: where time goes is printed too: Python-side analysis alone (``to_tantivy`` over a
+sample of records) and tantivy's writer alone (pre-built documents), beside the end-to-end rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from indexer.engine import SearchParams
+from indexer.fields import FACETS
+from scripts.bench_search import (
+    BenchQuery,
+    _rss_mib,
+    build_fts,
+    build_whoosh,
+    dir_size,
+    ensure_records,
+    fts_runner,
+    iter_records,
+    pct,
+    query_mix,
+    time_mix,
+    whoosh_runner,
+)
+
+Runner = tuple[Callable[[BenchQuery], int], Callable[[], None]]
+CATEGORIES = ("all", "term", "and", "phrase", "filter", "broad")
+
+
+def build_tantivy(records: Path, index_dir: Path) -> tuple[int, float]:
+    """The project's build (``build_index``, no topic tagging) into a tantivy index."""
+    from indexer import open_engine
+    from indexer.build import build_index
+
+    t = time.perf_counter()
+    open_engine(index_dir, engine="tantivy", create=True).close()
+    report = build_index([records], index_dir, enrich=False)
+    return report.added + report.replaced + report.unchanged, time.perf_counter() - t
+
+
+def indexing_breakdown(records: Path, sample: int) -> list[str]:
+    """docs/s of the Python-side analysis alone and of tantivy's writer alone (pre-built
+    documents, one indexing thread as the engine uses, commit included)."""
+    import tempfile
+
+    import tantivy
+
+    from corpus.records import DocumentRecord
+    from indexer.tantivy_engine import WRITER_HEAP, WRITER_THREADS
+    from indexer.tantivy_schema import build_schema, to_tantivy
+
+    recs = [DocumentRecord.from_dict(d) for d in islice(iter_records(records), sample)]
+    t = time.perf_counter()
+    docs = [to_tantivy(r)[0] for r in recs]
+    analysis = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp:
+        index = tantivy.Index(build_schema(), path=tmp)
+        writer = index.writer(WRITER_HEAP, WRITER_THREADS)
+        t = time.perf_counter()
+        for doc in docs:
+            writer.add_document(doc)
+        writer.commit()
+        writer.wait_merging_threads()
+        writing = time.perf_counter() - t
+    return [f"  tantivy, where indexing time goes ({len(recs)} records): Python analysis "
+            f"(to_tantivy) {len(recs) / analysis:.0f} docs/s; tantivy writer alone "
+            f"{len(recs) / writing:.0f} docs/s"]
+
+
+def tantivy_runner(index_dir: Path) -> Runner:
+    from indexer import open_engine
+
+    engine = open_engine(index_dir, engine="tantivy")
+
+    def run(bq: BenchQuery) -> int:
+        return engine.search(SearchParams(q=bq.q, filters=bq.filters, page_size=10)).total
+
+    return run, engine.close
+
+
+def bare_runner(index_dir: Path) -> Runner:
+    """The unavoidable tantivy calls per query, on queries built (untimed) by the engine."""
+    import tantivy
+
+    from indexer import open_engine
+    from indexer import query as ast
+    from indexer import tantivy_query as tq
+    from indexer.schema import facet_column
+
+    engine: Any = open_engine(index_dir, engine="tantivy")
+    core = engine.search_core()
+    built: dict[BenchQuery, Any] = {}
+    spec = {f.name: {"terms": {"field": facet_column(f.name), "size": 65_000,
+                               "segment_size": 65_000}} for f in FACETS}
+
+    def query_of(bq: BenchQuery) -> Any:
+        if bq not in built:
+            searcher = engine.searcher()
+            ctx = tq.BuildContext(engine.schema, searcher, core.settings.limits,
+                                  core.keyword_values, core._synonyms, core._rewrites)
+            q = tq.build(ctx, ast.parse_query(bq.q).node) or tantivy.Query.empty_query()
+            params = SearchParams(q=bq.q, filters=bq.filters)
+            filters = core.filter_queries(params)
+            if filters:
+                q = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, q), *((tantivy.Occur.Must, f) for f in filters)])
+            built[bq] = q
+        return built[bq]
+
+    for bq in query_mix():
+        query_of(bq)
+
+    def run(bq: BenchQuery) -> int:
+        q = query_of(bq)
+        searcher = engine.searcher()
+        found = searcher.search(q, limit=10, count=True)
+        searcher.aggregate(q, spec)
+        for _, address in found.hits:
+            searcher.doc(address)
+        return int(getattr(found, "count", 0) or 0)
+
+    return run, engine.close
+
+
+def _report(results: dict[str, dict[str, list[float]]], rounds: int) -> list[str]:
+    names = list(results)
+    cats = [*CATEGORIES, *(f"round {r + 1}" for r in range(rounds))]
+    lines = [f"{'category':10} " + " ".join(f"{n + ' p50/p95 ms':>26}" for n in names)]
+    for c in cats:
+        row = [(pct(results[n][c], 50), pct(results[n][c], 95)) for n in names]
+        lines.append(f"{c:10} " + " ".join(f"{a:>13.1f}/{b:<12.1f}" for a, b in row))
+    lines.append("")
+    pairs = [("whoosh", "tantivy"), ("fts5", "tantivy"), ("tantivy", "tantivy-bare")]
+    for a, b in pairs:
+        if a in results and b in results:
+            ra, rb = results[a]["all"], results[b]["all"]
+            lines.append(f"ratio {a} / {b}: p50 {pct(ra, 50) / pct(rb, 50):.2f}×, "
+                         f"p95 {pct(ra, 95) / pct(rb, 95):.2f}×")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--count", type=int, default=20000)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/bench_engines"))
+    ap.add_argument("--records", type=Path, help="a .jsonl of records instead of generating")
+    ap.add_argument("--reuse", action="store_true", help="keep existing indexes and database")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--engines", default="whoosh,tantivy,fts5",
+                    help="comma-separated subset of whoosh,tantivy,fts5")
+    ap.add_argument("--breakdown", type=int, default=2000,
+                    help="records for the indexing breakdown (0: skip)")
+    args = ap.parse_args(argv)
+    wanted = set(args.engines.split(","))
+    args.work.mkdir(parents=True, exist_ok=True)
+    records = args.records or ensure_records(args.work, args.count)
+    paths = {"whoosh": args.work / "whoosh", "tantivy": args.work / "tantivy",
+             "fts5": args.work / "fts5.db"}
+    builders = {"whoosh": build_whoosh, "tantivy": build_tantivy, "fts5": build_fts}
+    print(f"corpus: {records}", flush=True)
+    built: dict[str, float] = {}
+    for name in ("tantivy", "fts5", "whoosh"):
+        if name not in wanted:
+            continue
+        path = paths[name]
+        exists = path.exists() and (path.is_file() or (path / "manifest.json").exists())
+        if not (args.reuse and exists):
+            n, secs = builders[name](records, path)
+            built[name] = n / secs
+            print(f"{name} index: {n} docs in {secs:.0f} s = {n / secs:.0f} docs/s", flush=True)
+        size = path.stat().st_size if path.is_file() else dir_size(path)
+        print(f"{name} size: {size / 2**20:.0f} MiB", flush=True)
+    if "tantivy" in wanted and args.breakdown:
+        print("\n".join(indexing_breakdown(records, args.breakdown)), flush=True)
+
+    makers: dict[str, tuple[Callable[[Path], Runner], Path]] = {
+        "tantivy": (tantivy_runner, paths["tantivy"]),
+        "tantivy-bare": (bare_runner, paths["tantivy"]),
+        "whoosh": (whoosh_runner, paths["whoosh"]),
+        "fts5": (fts_runner, paths["fts5"]),
+    }
+    mix = query_mix()
+    results: dict[str, dict[str, list[float]]] = {}
+    totals: dict[str, dict[str, int]] = {}
+    for name, (make, path) in makers.items():
+        if name.split("-")[0] not in wanted:
+            continue
+        t = time.perf_counter()
+        run, close = make(path)
+        run(mix[0])
+        print(f"{name}: open + first query {1000 * (time.perf_counter() - t):.0f} ms", flush=True)
+        results[name], totals[name] = time_mix(run, mix, args.rounds)
+        close()
+        print(f"{name}: p50 {pct(results[name]['all'], 50):.1f} ms, "
+              f"p95 {pct(results[name]['all'], 95):.1f} ms", flush=True)
+    print(f"\n{len(mix)} queries × {args.rounds} rounds; each: exact total, {len(FACETS)} facets "
+          "over all matches, top 10 with highlighted snippets (bare: no snippets, no parsing)")
+    print("\n".join(_report(results, args.rounds)))
+    if "whoosh" in totals and "tantivy" in totals:
+        diff = [k for k in totals["whoosh"] if totals["whoosh"][k] != totals["tantivy"].get(k)]
+        print(f"queries whose totals differ between whoosh and tantivy: {len(diff)} {diff[:5]}")
+    print(f"max RSS: {_rss_mib():.0f} MiB")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    main()
