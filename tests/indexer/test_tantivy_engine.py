@@ -109,7 +109,7 @@ def test_workers_prepare_the_same_documents(engine: Any, tmp_path: Path) -> None
 
     report = engine.update([rec(i) for i in range(9)], transform=tag, workers=2)
     assert report.added == 9 and [s for s, _ in report.failed] == ["doc-3"]
-    one = open_engine(tmp_path / "one", engine="tantivy", create=True)
+    one: Any = open_engine(tmp_path / "one", engine="tantivy", create=True)
     one.update([rec(i) for i in range(9)], transform=tag)
     assert sorted(r.id for r in engine.iter_records()) == sorted(r.id for r in one.iter_records())
     assert engine.get("doc-1").topics == ["etiquetado"] and engine.get("doc-3").topics == []
