@@ -39,9 +39,23 @@ def _clean(value: str) -> str:
 def criterion_header(
     text: str, *, folded: str | None = None, limit: int = 1500
 ) -> re.Match[str] | None:
-    """The criterion number line near the top ("Criterio 03/17", "Clave de control: SO/007/2019")."""
+    """The criterion number line near the top ("Criterio 03/17", "Clave de control: SO/007/2019").
+
+    A running header above the title repeats the number: the last line with that number wins.
+    """
     f = folded if folded is not None else P.fold(text)
-    return P.CRITERION_HEADER.search(f[:limit])
+    found = list(P.CRITERION_HEADER.finditer(f[:limit]))
+    if not found:
+        return None
+
+    def key(m: re.Match[str]) -> tuple[str, int, int]:
+        return (
+            (m.group("prefix") or "").upper(),
+            int(m.group("number")),
+            int(m.group("year")) % 100,
+        )
+
+    return [m for m in found if key(m) == key(found[0])][-1]
 
 
 def _labels(f: str) -> list[tuple[str, int, int]]:
@@ -264,7 +278,8 @@ def _closing_after(f: str, pos: int) -> int:
 
 def _precedent(after: str, canonical: str) -> Precedent:
     """One precedent from the words after its expediente (labelled, a sentence list, or cells)."""
-    flat = re.sub(r"\s+", " ", after)
+    # one labelled line per field ("Sujeto obligado: X\nPonente: Y"): each line ends its value
+    flat = re.sub(r"\s+", " ", P.LINE_BEFORE_LABEL.sub(". ", after))
     folded = P.fold(flat)
     sujeto = ponente = None
     m = P.PRECEDENT_SUJETO.search(folded) or P.PRECEDENT_AGAINST.match(folded)

@@ -97,7 +97,7 @@ def _continuation(text: str, line_end: int, value: str) -> str:
     if P.NEXT_LABEL.match(folded) or P.LABEL_WORDS.match(folded) or ":" in line:
         return value
     open_end = re.search(
-        r"(?:\b(?:de|del|de la|y|e|para|en)|\b[A-Z]\.)$", value, re.IGNORECASE
+        r"(?:\b(?:de|del|de la|y|e|para|en)|\b[A-Z]\.|,)$", value, re.IGNORECASE
     ) or re.match(r"(?:de|del|de la|y|e|en)\s", line)
     short_tail = (
         len(line.split()) <= 3

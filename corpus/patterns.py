@@ -485,6 +485,9 @@ SKIP_SENTENCE = re.compile(
     r"comisionad|ponente|acceso\s+a\s+la\s+informacion|proteccion\s+de\s+datos|fecha|resuelt|"
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d\d-\d\d|recurso\s+de\s+revision\s*$)"
 )
+LINE_BEFORE_LABEL = re.compile(
+    r"[.;]?[ \t]*\n(?=[ \t]*[A-ZÁÉÍÓÚÑ][\w()]*(?:[ \t]+[\w()]+){0,3}[ \t]*:)"
+)
 DASH_SPLIT = re.compile(r"\s*—\s*|\s*\|\s*")
 TRAILING_DATE = re.compile(r"\s*\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
 CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|\t+|[ ]{3,}")

@@ -185,3 +185,20 @@ def test_vigencia(registry: Registry, tail: str, vigencia: str, superseded: str 
         f"Criterio 5/2019\n\nRubro: Uno. Dos.\n\nTexto: Algo.\n\n{tail}", registry
     )
     assert (info.vigencia, info.superseded_by) == (vigencia, superseded)
+
+
+def test_precedents_one_labelled_line_per_field_and_a_running_title_above(
+    registry: Registry,
+) -> None:
+    text = (
+        "Instituto Veracruzano de Acceso a la Información\n\nCriterio 01/2023\n\n"
+        "DOCUMENTO DE MUESTRA — generado por el proyecto\n\nCRITERIO 01/2023\n\n"
+        "PREVENCIÓN. SÓLO PROCEDE CUANDO LA SOLICITUD SEA IMPRECISA\n\nLa prevención interrumpe el plazo.\n\n"
+        "PRECEDENTES\n\nExpediente: IVAI - REV/1/2019/II\nSujeto obligado: Poder Legislativo\n"
+        "Comisionado(a) ponente: Eduardo García García\nFecha: 2 de julio de 2019\n\nEstado: Vigente.\n"
+    )
+    info = parse_criterion(text, registry)
+    assert info.rubro == "PREVENCIÓN. SÓLO PROCEDE CUANDO LA SOLICITUD SEA IMPRECISA"
+    assert info.precedentes == (
+        Precedent("IVAI-REV/1/2019/II", "Poder Legislativo", "Eduardo García García"),
+    )
