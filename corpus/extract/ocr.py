@@ -83,6 +83,7 @@ def ocr_pdf_pages(
     lang: str = "spa",
     dpi: int = DEFAULT_DPI,
     page_timeout_s: float = 0,
+    tesseract_cmd: str = "tesseract",
 ) -> dict[int, str]:
     """OCR the given 0-based pages of a PDF; returns raw Tesseract text per page index.
 
@@ -91,6 +92,7 @@ def ocr_pdf_pages(
     import pypdfium2 as pdfium
     import pytesseract
 
+    pytesseract.pytesseract.tesseract_cmd = tesseract_cmd  # pytesseract keeps it module-wide
     results: dict[int, str] = {}
     pdf = pdfium.PdfDocument(str(path))
     try:

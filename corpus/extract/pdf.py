@@ -57,6 +57,7 @@ class PdfOptions:
     tesseract_cmd: str = "tesseract"
     max_pages: int = 2000
     min_page_chars: int = 20  # fewer non-space characters than this: a scanned page
+    stamp_chars: int = 150  # a page-size image under fewer characters than this: a stamped scan
     max_stream_mb: int = 256
 
 
@@ -64,6 +65,7 @@ class PdfOptions:
 class _RawPage:
     text: str = ""
     has_image: bool = False
+    image_cover: float = 0.0  # the largest image's share of the page area
     failed: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -129,7 +131,7 @@ def _quiet_pdfminer() -> Iterator[None]:
         logger.setLevel(old)
 
 
-def _collect(layout: object, boxes: list[list[_Line]], raw: _RawPage) -> None:
+def _collect(layout: object, boxes: list[list[_Line]], raw: _RawPage, page_area: float) -> None:
     from pdfminer.layout import LTFigure, LTImage, LTTextBox, LTTextLine
 
     for element in layout:  # type: ignore[attr-defined]
@@ -142,11 +144,12 @@ def _collect(layout: object, boxes: list[list[_Line]], raw: _RawPage) -> None:
             lines = [ln for ln in lines if ln.text]
             if lines:
                 boxes.append(lines)
-        elif isinstance(element, LTImage):
+        elif isinstance(element, LTImage | LTFigure):
             raw.has_image = True
-        elif isinstance(element, LTFigure):
-            raw.has_image = True
-            _collect(element, boxes, raw)
+            area = max(element.width, 0.0) * max(element.height, 0.0)
+            raw.image_cover = max(raw.image_cover, area / page_area)
+            if isinstance(element, LTFigure):
+                _collect(element, boxes, raw, page_area)
 
 
 def _is_caption_label(text: str) -> bool:
@@ -361,7 +364,8 @@ def read_text_layer(path: Path, data: bytes, options: PdfOptions) -> list[_RawPa
             try:
                 interpreter.process_page(page)
                 boxes: list[list[_Line]] = []
-                _collect(device.get_result(), boxes, raw)
+                layout = device.get_result()
+                _collect(layout, boxes, raw, max(layout.width * layout.height, 1.0))
                 raw.text, unusable = _drop_cids(_page_text(boxes))
                 if unusable:
                     raw.text, raw.failed = "", True
@@ -384,7 +388,10 @@ def read_text_layer(path: Path, data: bytes, options: PdfOptions) -> list[_RawPa
 
 def _needs_ocr(raw: _RawPage, options: PdfOptions) -> bool:
     chars = sum(1 for c in raw.text if not c.isspace())
-    return chars < options.min_page_chars and (raw.has_image or raw.failed)
+    if chars < options.min_page_chars and (raw.has_image or raw.failed):
+        return True
+    # a scan with a short text stamp on it ("Firmado electrónicamente…", a Bates number)
+    return raw.image_cover >= 0.6 and chars < options.stamp_chars
 
 
 def extract_pdf(
@@ -413,6 +420,7 @@ def extract_pdf(
                 found = ocr_pdf_pages(
                     path, scanned, lang=options.ocr_lang, dpi=options.ocr_dpi,
                     page_timeout_s=options.ocr_page_timeout_s,
+                    tesseract_cmd=options.tesseract_cmd,
                 )  # fmt: skip
             except MemoryError:
                 raise

@@ -89,3 +89,37 @@ def test_ocr_reads_a_scanned_page_with_accents(tmp_path: Path) -> None:
     text = extracted.pages[1].text
     for line in LINES:
         assert line in text, text
+
+
+def stamped_scan(path: Path) -> Path:
+    """A scanned page under a one-line text stamp, as signing tools leave them."""
+    from reportlab.lib.utils import ImageReader
+
+    pdf = pdfium.PdfDocument(text_pdf_bytes(LINES))
+    image = pdf[0].render(scale=200 / 72, grayscale=True).to_pil()
+    pdf.close()
+    c = canvas.Canvas(str(path), pagesize=(420, 200))
+    c.drawImage(ImageReader(image), 0, 0, width=420, height=200)
+    c.setFont("Helvetica", 6)
+    c.drawString(10, 4, "Firmado electrónicamente el 12/05/2023")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_stamped_scan_goes_to_ocr_and_says_so_without_tesseract(tmp_path: Path) -> None:
+    path = stamped_scan(tmp_path / "sellado.pdf")
+    extracted = extract_file(path, tesseract_cmd=str(tmp_path / "no-hay-tesseract"))
+    assert extracted.methods == ["text"]
+    assert "Firmado electrónicamente" in extracted.text  # the stamp is all the layer has
+    assert any("páginas escaneadas sin texto (1)" in w for w in extracted.warnings)
+
+
+@pytest.mark.ocr
+def test_stamped_scan_is_read_by_ocr(tmp_path: Path) -> None:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract no está instalado")
+    extracted = extract_file(stamped_scan(tmp_path / "sellado.pdf"))
+    assert extracted.methods == ["ocr"]
+    for line in LINES:
+        assert line in extracted.text, extracted.text
