@@ -173,12 +173,12 @@ def test_fast_text_path_writes_what_whoosh_would(tmp_path: Path, monkeypatch) ->
     from indexer import schema
 
     records = [rec(i, text=f"La información reservada {i} y la información pública "
-                           f"del sujeto obligado {i % 3}; versión pública.") for i in range(300)]
+                           f"del sujeto obligado {i % 3}; versión pública.") for i in range(260)]
     fast: Any = open_engine(tmp_path / "fast", create=True)
-    fast.update(records, batch_size=150)  # 2 segments, terms with more than one block
+    fast.update(records, batch_size=130)  # 2 segments, terms with more than one block
     monkeypatch.setattr(schema, "preanalyze", lambda text: None)  # strings: whoosh's path
     slow: Any = open_engine(tmp_path / "slow", create=True)
-    slow.update(records, batch_size=150)
+    slow.update(records, batch_size=130)
     assert _postings(fast) == _postings(slow)
     reader = fast.searcher().reader()
     assert len(reader.leaf_readers()) == 2
