@@ -42,6 +42,7 @@ from indexer.schema import (
 )
 from indexer.snippets import query_words
 from indexer.tantivy_schema import DATEKEY_FIELD, analyze, body, decode, hit_count
+from indexer.tantivy_snippets import Matcher
 from indexer.tantivy_snippets import snippet as fast_snippet
 from indexer.whoosh_search import COLUMN_FACETS, SearchSettings, _phrase_rewrites, _synonym_function
 
@@ -108,10 +109,10 @@ class TantivySearch:
         else:
             found = searcher.search(full, limit=params.page_size, offset=start, count=True)
         total = hit_count(found)
-        hits = []
-        for key, address in found.hits:
-            hits.append(self._hit(searcher.doc(address), 0.0 if by_date else float(key),
-                                  params.with_snippets, parsed.node))
+        words = query_words(parsed.node) if params.with_snippets else None
+        matcher = Matcher(words) if words is not None else None
+        hits = [self._hit(searcher.doc(address), 0.0 if by_date else float(key), words, matcher)
+                for key, address in found.hits]
         facets = self.facets(searcher, full, params, total) if params.with_facets else {}
         suggestion = self._suggest(searcher, params, parsed.node, total)
         return SearchResult(
@@ -132,12 +133,14 @@ class TantivySearch:
             out.append(Q.range_query(self.schema, DATEKEY_FIELD, tantivy.FieldType.Integer, low, high))
         return out
 
-    def _hit(self, doc: tantivy.Document, score: float, snippet: bool, node: ast.Node) -> Hit:
+    def _hit(self, doc: tantivy.Document, score: float, words: list[str] | None = None,
+             matcher: Matcher | None = None) -> Hit:
+        """A hit from its stored fields; with the query's ``words``, its snippet."""
         shown = json.loads(doc.get_first(HIT_STORED) or b"{}")
         hit = Hit(**hit_values({HIT_STORED: shown, ID_FIELD: doc.get_first(ID_FIELD)}),
                   score=round(score, 4))
-        if snippet:
-            hit.snippet = fast_snippet(body(doc), query_words(node), self.settings.snippet_chars)
+        if words is not None:
+            hit.snippet = fast_snippet(body(doc), words, self.settings.snippet_chars, matcher)
         return hit
 
     def facets(self, searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams,
@@ -211,7 +214,7 @@ class TantivySearch:
         for score, address in searcher.search(q, limit=limit + 1, count=False).hits:
             doc = searcher.doc(address)
             if doc.get_first(ID_FIELD) != exclude:
-                out.append(self._hit(doc, float(score), False, ast.MatchAll()))
+                out.append(self._hit(doc, float(score)))
         return out[:limit]
 
     def _record(self, searcher: tantivy.Searcher, doc_id: str) -> Any:

@@ -2,34 +2,34 @@
 
 ``make_snippet`` analyses the text word by word (fold, stem) from the start until the first
 match, and through the whole text when nothing matches (a hit found by its title, a synonym,
-an identifier): measured as the largest share of a tantivy search. Here a lower bound of the
-first match is found with plain substring searches over the folded text, and ``make_snippet``
-runs on the text from a little before it; when no candidate occurs at all, nothing can match
-and the snippet is the text's beginning (``make_snippet`` with no words gives the same).
+an identifier): measured as the largest share of a tantivy search. Here:
 
-Why the bound is safe: a word matches when its folded form equals a query word, starts with a
-query prefix, or has a query word's stem; Snowball Spanish only cuts or rewrites the last
-letters of a word (the largest rewrite, -encia → -ente, keeps all but two letters of the stem),
-so the folded word contains the query word, the prefix, or the stem minus its last two
-letters. The text is folded with ``normalize``'s length-preserving table; a text it cannot fold
-that way (a letter outside the table) goes to ``make_snippet`` whole. Why the output is the
-same: ``make_snippet`` places its window from the first match (a third of the width before it,
-then snapped to a space within 30 characters), so starting the text ``width // 3 + 40``
-characters before the bound, at a space, changes neither the window nor the ellipses, once
-the first match is found there (a snippet with a ``<mark>``); otherwise (a candidate that was
-not a match) the whole text is analysed, as before.
-tests/indexer/test_tantivy_analysis.py compares both on the sample corpus.
+* when no candidate string occurs in the folded text, nothing can match, and the snippet is
+  the text's beginning (``make_snippet`` with no words gives the same). A word matches when
+  its folded form equals a query word, starts with a query prefix, or has a query word's stem;
+  Snowball Spanish only cuts or rewrites a word's last letters (the largest rewrite,
+  -encia → -ente, keeps all but two letters of the stem), so a matching word contains the
+  query word, the prefix, or the stem minus its last two letters. The text is folded with
+  ``normalize``'s length-preserving table; a text it cannot fold that way is scanned;
+* otherwise the first match is looked for only at the words where a candidate occurs (one
+  regex pass over the folded text), then ``make_snippet``'s own steps run, with its match
+  test remembered per distinct word: a copy of 20 lines, kept equal by the tests below.
+  Moving that memo into ``indexer.snippets`` would let this module shrink to the first
+  point.
+
+tests/indexer/test_tantivy_analysis.py compares both on the sample corpus and odd strings.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from analyzers import normalize
-from indexer.snippets import _matcher, make_snippet
+from analyzers.normalize import fold, stem, strip_zeros
+from indexer.snippets import _WORD, _matcher, _snap, make_snippet
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-MARGIN = 40  # characters kept before the window's start, beyond make_snippet's 30-char snap
 
 
 def _folded(text: str) -> str | None:
@@ -53,22 +53,71 @@ def _candidates(words: list[str]) -> list[str] | None:
     return None if any(not c for c in out) else out
 
 
-def snippet(text: str, words: list[str], width: int = 240) -> str:
-    """``make_snippet(text, words, width)``, computed on the part of the text that matters."""
+class Matcher:
+    """``make_snippet``'s match test for one query, each distinct word tested once (share one
+    across the hits of a page)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.stems, self.exact, self.prefixes = _matcher(words)
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        hit = self.seen.get(word)
+        if hit is None:
+            f = strip_zeros(fold(word))
+            hit = self.seen[word] = f in self.exact or (
+                bool(self.prefixes) and f.startswith(self.prefixes)) or (
+                f.isalpha() and stem(f) in self.stems)
+        return hit
+
+
+def _first_at_candidates(text: str, folded: str, candidates: list[str],
+                         is_match: Matcher) -> re.Match[str] | None:
+    """The first matching word, testing only the words where a candidate occurs (in text
+    order: a candidate is letters and digits, so each occurrence lies inside one word)."""
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(set(candidates), key=len,
+                                                                reverse=True)))
+    tested = -1
+    for occurrence in pattern.finditer(folded):
+        start = occurrence.start()
+        if start < tested:
+            continue  # inside the word just tested
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        word = _WORD.match(text, start)
+        if word is None:
+            continue
+        if is_match(word.group()):
+            return word
+        tested = word.end()
+    return None
+
+
+def snippet(text: str, words: list[str], width: int = 240, matcher: Matcher | None = None) -> str:
+    """``make_snippet(text, words, width)``, computed with less work (same steps, same output).
+    ``matcher``: ``Matcher(words)`` shared by the snippets of one query."""
     candidates = _candidates(words)
-    folded = _folded(text) if candidates is not None else None
-    if candidates is None or folded is None:
+    if not candidates:
         return make_snippet(text, words, width)
-    found = [i for i in (folded.find(c) for c in candidates) if i >= 0]
-    if not found:
-        return make_snippet(text, [], width)  # nothing can match: the beginning, unmarked
-    start = min(found) - width // 3 - MARGIN
-    if start <= 0:
-        return make_snippet(text, words, width)
-    start = text.rfind(" ", 0, start) + 1
-    if start <= 0:
-        return make_snippet(text, words, width)
-    found_snippet = make_snippet(text[start:], words, width)
-    if "<mark>" not in found_snippet:  # a candidate that was no match: let make_snippet decide
-        return make_snippet(text, words, width)
-    return found_snippet
+    folded = _folded(text)
+    is_match = matcher if matcher is not None else Matcher(words)
+    if folded is not None and all(c.isalnum() for c in candidates):
+        first = _first_at_candidates(text, folded, candidates, is_match)
+    else:
+        first = next((m for m in _WORD.finditer(text) if is_match(m.group())), None)
+    if first is None:
+        return make_snippet(text, [], width)
+    # from here on, make_snippet's own steps
+    start = max(0, first.start() - width // 3)
+    start, end = _snap(text, start, min(len(text), start + width))
+    window = text[start:end]
+    parts: list[str] = []
+    last = 0
+    for m in _WORD.finditer(window):
+        if is_match(m.group()):
+            parts.append(html.escape(window[last : m.start()]))
+            parts.append(f"<mark>{html.escape(m.group())}</mark>")
+            last = m.end()
+    parts.append(html.escape(window[last:]))
+    body = " ".join("".join(parts).split())
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")

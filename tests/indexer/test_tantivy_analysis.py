@@ -16,7 +16,7 @@ from corpus.records import DocumentRecord
 from indexer.schema import encode_record, to_document
 from indexer.snippets import make_snippet
 from indexer.tantivy_schema import body_terms, encode, exact_words, small_fields
-from indexer.tantivy_snippets import snippet
+from indexer.tantivy_snippets import Matcher, snippet
 
 HOSTILE = [
     "", "   ", "0", "00", "000", "0177", "a0177", "0177a", "RR/DAI/0177/2023-PIII", "6o. 1a. 10a 0o",
@@ -69,6 +69,9 @@ QUERIES = [["información"], ["resoluciones"], ["acceso", "a", "la", "informaci�
 
 def test_bounded_snippet_equals_make_snippet(records: list[DocumentRecord]) -> None:
     texts = [r.text for r in records[:25]] + HOSTILE + ["palabra " * 200 + "la información pública"]
+    shared = {tuple(words): Matcher(words) for words in QUERIES}  # one per query, many texts
     for text, words in itertools.product(texts, QUERIES):
         for width in (240, 60) if len(text) < 2000 else (240,):
-            assert snippet(text, words, width) == make_snippet(text, words, width), (words, text[:80])
+            expected = make_snippet(text, words, width)
+            assert snippet(text, words, width) == expected, (words, text[:80])
+            assert snippet(text, words, width, shared[tuple(words)]) == expected
