@@ -51,15 +51,21 @@ Runner = tuple[Callable[[BenchQuery], int], Callable[[], None]]
 CATEGORIES = ("all", "term", "and", "phrase", "filter", "broad")
 
 
-def build_tantivy(records: Path, index_dir: Path) -> tuple[int, float]:
-    """The project's build (``build_index``, no topic tagging) into a tantivy index."""
+def build_tantivy(records: Path, index_dir: Path, workers: int = 1) -> tuple[int, float]:
+    """The project's build (``build_index``, no topic tagging) into a tantivy index; with
+    ``workers`` > 1 the analysis runs in that many processes beside the writer."""
     from indexer import open_engine
     from indexer.build import build_index
 
     t = time.perf_counter()
     open_engine(index_dir, engine="tantivy", create=True).close()
-    report = build_index([records], index_dir, enrich=False)
+    report = build_index([records], index_dir, enrich=False, workers=workers)
     return report.added + report.replaced + report.unchanged, time.perf_counter() - t
+
+
+def _whoosh_build(records: Path, index_dir: Path) -> tuple[int, float]:
+    indexed, _unchanged, secs = build_whoosh(records, index_dir)
+    return indexed, secs
 
 
 def indexing_breakdown(records: Path, sample: int) -> list[str]:
@@ -172,6 +178,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--engines", default="whoosh,tantivy,fts5",
                     help="comma-separated subset of whoosh,tantivy,fts5")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="analysis processes for the tantivy build (whoosh's build: 1)")
     ap.add_argument("--breakdown", type=int, default=2000,
                     help="records for the indexing breakdown (0: skip)")
     args = ap.parse_args(argv)
@@ -180,7 +188,9 @@ def main(argv: list[str] | None = None) -> None:
     records = args.records or ensure_records(args.work, args.count)
     paths = {"whoosh": args.work / "whoosh", "tantivy": args.work / "tantivy",
              "fts5": args.work / "fts5.db"}
-    builders = {"whoosh": build_whoosh, "tantivy": build_tantivy, "fts5": build_fts}
+    builders: dict[str, Callable[[Path, Path], tuple[int, float]]] = {
+        "whoosh": _whoosh_build, "fts5": build_fts,
+        "tantivy": lambda r, p: build_tantivy(r, p, args.workers)}
     print(f"corpus: {records}", flush=True)
     built: dict[str, float] = {}
     for name in ("tantivy", "fts5", "whoosh"):
@@ -191,7 +201,9 @@ def main(argv: list[str] | None = None) -> None:
         if not (args.reuse and exists):
             n, secs = builders[name](records, path)
             built[name] = n / secs
-            print(f"{name} index: {n} docs in {secs:.0f} s = {n / secs:.0f} docs/s", flush=True)
+            how = f" ({args.workers} analysis processes)" if name == "tantivy" else ""
+            print(f"{name} index: {n} docs in {secs:.0f} s = {n / secs:.0f} docs/s{how}",
+                  flush=True)
         size = path.stat().st_size if path.is_file() else dir_size(path)
         print(f"{name} size: {size / 2**20:.0f} MiB", flush=True)
     if "tantivy" in wanted and args.breakdown:
