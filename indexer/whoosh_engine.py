@@ -148,31 +148,39 @@ class WhooshEngine:
             return self._record_columns
 
     def get(self, doc_id: str) -> DocumentRecord | None:
-        s = self.searcher()
-        docnum = s.document_number(**{ID_FIELD: doc_id}) if s.doc_count_all() else None
-        if docnum is None:
-            return None
-        return decode_record(self._record_column(s)[docnum])
+        with self._lock:  # whoosh files are read by seek + read: one thread at a time
+            s = self.searcher()
+            docnum = s.document_number(**{ID_FIELD: doc_id}) if s.doc_count_all() else None
+            if docnum is None:
+                return None
+            blob = self._record_column(s)[docnum]
+        return decode_record(blob)
 
     def iter_records(self) -> Iterator[DocumentRecord]:
-        s = self.searcher()
-        if s.doc_count_all() == 0:
-            return
-        column = self._record_column(s)
-        for docnum in s.reader().all_doc_ids():
-            yield decode_record(column[docnum])
+        with self._lock:
+            s = self.searcher()
+            if s.doc_count_all() == 0:
+                return
+            column = self._record_column(s)
+            docnums = list(s.reader().all_doc_ids())
+        for docnum in docnums:
+            with self._lock:
+                blob = column[docnum]
+            yield decode_record(blob)
 
     def doc_count(self) -> int:
         return int(self.searcher().doc_count())
 
     def existing_hashes(self) -> dict[str, str]:
         """id → content hash of every live document (read from columns, no stored fields)."""
-        reader = self.searcher().reader()
-        if reader.doc_count_all() == 0:
-            return {}
-        ids = list(reader.column_reader(ID_FIELD))
-        hashes = list(reader.column_reader(HASH_COLUMN))
-        return {ids[d]: hashes[d].decode("ascii") for d in reader.all_doc_ids()}
+        with self._lock:
+            reader = self.searcher().reader()
+            if reader.doc_count_all() == 0:
+                return {}
+            ids = list(reader.column_reader(ID_FIELD))
+            hashes = list(reader.column_reader(HASH_COLUMN))
+            live = list(reader.all_doc_ids())
+        return {ids[d]: hashes[d].decode("ascii") for d in live}
 
     # -- search side (indexer.whoosh_search) ----------------------------------------------
 

@@ -202,3 +202,17 @@ def test_index_built_with_other_analysis_must_be_rebuilt(tmp_path: Path) -> None
     manifest.write_text(json.dumps(data))
     with pytest.raises(IndexVersionError, match="otro análisis"):
         open_engine(tmp_path / "ix")
+
+
+def test_get_is_safe_from_many_threads(engine) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    records = [rec(i, text=f"texto {i} " * (50 + i)) for i in range(40)]
+    engine.update(records)
+
+    def fetch(i: int) -> bool:
+        got = engine.get(f"doc-{i % 40}")
+        return got is not None and got.text == records[i % 40].text
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert all(pool.map(fetch, range(600)))
