@@ -3,7 +3,9 @@ what the fields' own analyzers would."""
 
 from __future__ import annotations
 
+import json
 import pickle
+import zlib
 from typing import Any
 
 import pytest
@@ -97,6 +99,8 @@ def test_record_blob_round_trips_a_full_record() -> None:
     )
     blob, digest = sc.encode_record(record)
     assert sc.decode_record(blob) == record
+    as_dict = json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert zlib.decompress(blob) == as_dict.encode("utf-8")  # exactly to_dict()'s JSON
     assert digest == sc.encode_record(sc.decode_record(blob))[1]
     assert digest != sc.encode_record(_record(title="Otro"))[1]
 
