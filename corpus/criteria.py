@@ -220,9 +220,13 @@ def _items(block: str, hits: list[tuple[int, str]]) -> list[Precedent]:
     out: list[Precedent] = []
     for i, (end, canonical) in enumerate(hits):
         item_end = hits[i + 1][0] if i + 1 < len(hits) else len(block)
-        # an item ends at a blank line followed by something that is not its continuation
-        para = re.search(r"\n[ \t]*\n", block[end:item_end])
-        after = block[end : end + para.start()] if para else block[end:item_end]
+        # an item ends at a blank line, unless what follows is one of its labelled fields
+        pieces = re.split(r"\n[ \t]*\n", block[end:item_end])
+        after = pieces[0]
+        for piece in pieces[1:]:
+            if not P.ITEM_FIELD_LINE.match(P.fold(piece)):
+                break
+            after += "\n" + piece
         if not any(p.expediente == canonical for p in out):
             out.append(_precedent(after, canonical))
     return out

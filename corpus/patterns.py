@@ -488,6 +488,10 @@ SKIP_SENTENCE = re.compile(
 LINE_BEFORE_LABEL = re.compile(
     r"[.;]?[ \t]*\n(?=[ \t]*[A-ZÁÉÍÓÚÑ][\w()]*(?:[ \t]+[\w()]+){0,3}[ \t]*:)"
 )
+ITEM_FIELD_LINE = re.compile(
+    r"^[ \t]*(?:sujeto\s+obligado|comisionad[oa](?:\(a\))?\s+ponente|ponente|fecha(?:\s+de\s+resolucion)?|"
+    r"votacion|sesion)[ \t]*:"
+)
 DASH_SPLIT = re.compile(r"\s*—\s*|\s*\|\s*")
 TRAILING_DATE = re.compile(r"\s*\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
 CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|\t+|[ ]{3,}")
