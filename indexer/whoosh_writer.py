@@ -195,12 +195,16 @@ class _Inverted:
         docs = np.frombuffer(self.docs, dtype=np.uint32)[perm].astype(np.int64)
         freqs = np.frombuffer(self.freqs, dtype=np.uint32)[perm]
         starts = np.flatnonzero(np.diff(keys, prepend=-1))
+        del keys, perm
         deltas = np.diff(docs, prepend=0)
         deltas[starts] = docs[starts]  # whoosh delta-encodes each block from 0
-        bounds = [*starts.tolist(), len(keys)]
-        deltas_l, freqs_l, freq_bytes = deltas.tolist(), freqs.tolist(), freqs.astype(">u4").tobytes()
+        del docs
+        freq_bytes = freqs.astype(">u4").tobytes()
+        bounds = [*starts.tolist(), len(deltas)]
+        # Python lists per term, not for the whole field: a list of 16 million ints is ~600 MB
         for rank_, (a, b) in enumerate(itertools.pairwise(bounds)):
-            yield names[order[rank_]], deltas_l[a:b], freqs_l[a:b], freq_bytes[4 * a : 4 * b]
+            yield (names[order[rank_]], deltas[a:b].tolist(), freqs[a:b].tolist(),
+                   freq_bytes[4 * a : 4 * b])
 
 
 COMPRESS_FROM = 16  # postings; smaller blocks are written uncompressed (zlib gains nothing)
