@@ -240,6 +240,8 @@ _OCR_SIMILARITY = 0.8  # how alike a garbled labelled value and an expediente of
 def _closest_expediente(raw: str, text: str, registry: Registry) -> ExpedienteFound | None:
     """The expediente of the text most like ``raw`` (an OCR-garbled label value), if close."""
     key = re.sub(r"[\W_]+", "", raw).upper()
+    # OCR's "-PIL" for "-PII" elsewhere in the text: read the ponencia's strokes as "I"
+    text = P.OCR_PONENCIA_STROKES.sub(lambda m: re.sub(r"[Ll1|]", "I", m.group(0)), text)
     best: tuple[float, ExpedienteFound] | None = None
     for _s, _e, garante, canonical, found in citations.expediente_matches(text, registry):
         ratio = SequenceMatcher(None, key, re.sub(r"[\W_]+", "", found).upper()).ratio()

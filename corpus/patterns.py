@@ -492,6 +492,7 @@ ITEM_FIELD_LINE = re.compile(
     r"^[ \t]*(?:sujeto\s+obligado|comisionad[oa](?:\(a\))?\s+ponente|ponente|fecha(?:\s+de\s+resolucion)?|"
     r"votacion|sesion)[ \t]*:"
 )
+OCR_PONENCIA_STROKES = re.compile(r"(?<=-P)[IVXLl1|]{1,4}(?!\w)")
 DASH_SPLIT = re.compile(r"\s*—\s*|\s*\|\s*")
 TRAILING_DATE = re.compile(r"\s*\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
 CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\n[ \t]*|\t+|[ ]{3,}")

@@ -289,6 +289,19 @@ def test_caption_label_layouts(caption: str, sujeto: str, ponente: str | None) -
     assert (r.sujeto_obligado, r.ponente) == (sujeto, ponente)
 
 
+def test_ocr_garbled_caption_and_ponencia_strokes_read_as_i() -> None:
+    text = (
+        "DENUNCIA\n\nEXPEDIENTE NO.: ITAIP-DI'DA/1/1/2021-PII\n\nSUJETO OBLIGADO RECURRIDO: Ayuntamiento de Tenosique\n\n"
+        "VISTO el expediente ITAIP-DI/DAI/1/2021-PIL, relativo a la denuncia, y"
+    )
+    r = record(text)
+    assert (r.expediente, r.id, r.cites_expedientes) == (
+        "DI/DAI/1/2021-PII",
+        "itaip-di-dai-1-2021-pii",
+        [],
+    )
+
+
 def test_ocr_ponencia_in_the_caption_yields_to_the_one_the_text_repeats() -> None:
     text = (
         "DENUNCIA\n\nExpediente número: DI/DAI/0001/2016-PIIII\n\nSujeto obligado: Universidad\n\n"
