@@ -144,11 +144,13 @@ class FastText(TEXT):
                 yield word.encode("utf-8"), n, n * boost, pack_uint(n)
 
 
-_WORDS: dict[str, str] = {}  # raw word → folded word: documents repeat their vocabulary
+_WORDS: dict[str, Any] = {}  # raw word → its folded word(s): documents repeat their vocabulary
 
 
 def _tokenize(normalize: Any, text: str) -> list[str]:
-    """``normalize.tokenize(text)`` (the same words), with each distinct word folded once."""
+    """``normalize.tokenize(text)`` (the same words), with each distinct raw word analysed
+    once, by ``normalize.tokenize`` itself (so per-word rules such as ordinals "6o." → "6"
+    and zero padding stay the analysis module's)."""
     pattern = getattr(normalize, "_WORD_RE", None)
     ordinals = getattr(normalize, "_ORDINALS_TABLE", None)
     if pattern is None or ordinals is None:
@@ -157,14 +159,18 @@ def _tokenize(normalize: Any, text: str) -> list[str]:
         text = text.translate(ordinals)  # slow on long texts: only when it changes something
     if len(_WORDS) > 500_000:
         _WORDS.clear()
-    words = _WORDS
-    fold, strip_zeros = normalize.fold, normalize.strip_zeros
-    out = []
+    words, tokenize = _WORDS, normalize.tokenize
+    out: list[str] = []
+    append, extend = out.append, out.extend
     for raw in pattern.findall(text):
         word = words.get(raw)
         if word is None:
-            word = words[raw] = strip_zeros(fold(raw))
-        out.append(word)
+            parts = tokenize(raw)
+            word = words[raw] = parts[0] if len(parts) == 1 else tuple(parts)
+        if type(word) is str:
+            append(word)
+        else:
+            extend(word)
     return out
 
 
