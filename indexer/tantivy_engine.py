@@ -263,6 +263,8 @@ class TantivyEngine:
 
     def close(self) -> None:
         with self._lock:
+            if self._core is not None:
+                self._core.close()
             self._core = None
 
 

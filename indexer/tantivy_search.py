@@ -19,6 +19,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import tantivy
@@ -47,6 +48,7 @@ from indexer.tantivy_snippets import snippet as fast_snippet
 from indexer.whoosh_search import COLUMN_FACETS, SearchSettings, _phrase_rewrites, _synonym_function
 
 Q = tantivy.Query
+SLOW_FACET = "articles"  # counted in its own thread (see TantivySearch._aggregate)
 FACET_BUCKETS = 65_000  # terms per facet asked of the aggregation: all of them, so counts are exact
 
 
@@ -54,8 +56,12 @@ class TantivySearch:
     """Search over one tantivy index; caches are kept per committed state."""
 
     def __init__(self, searcher: Callable[[], tantivy.Searcher], schema: tantivy.Schema,
-                 state_key: Callable[[], object], settings: SearchSettings | None = None) -> None:
-        """``searcher()`` returns a searcher on the last commit; ``state_key()`` names it."""
+                 state_key: Callable[[], object], settings: SearchSettings | None = None,
+                 facet_threads: int = 2) -> None:
+        """``searcher()`` returns a searcher on the last commit; ``state_key()`` names it;
+        ``facet_threads``: threads counting facets (1: the caller's only)."""
+        self.facet_threads = facet_threads
+        self._pool: ThreadPoolExecutor | None = None
         self.searcher = searcher
         self.schema = schema
         self.state_key = state_key
@@ -153,9 +159,7 @@ class TantivySearch:
         """
         raw: dict[str, Any] = {}
         if total:
-            spec = {f.name: {"terms": {"field": facet_column(f.name), "size": FACET_BUCKETS,
-                                       "segment_size": FACET_BUCKETS}} for f in FACETS}
-            raw = searcher.aggregate(query, spec)
+            raw = self._aggregate(searcher, query)
         out: dict[str, list[FacetValue]] = {}
         for f in FACETS:
             buckets = [(str(b["key"]), int(b["doc_count"]))
@@ -166,6 +170,31 @@ class TantivySearch:
             out[f.name] = [FacetValue(v, c, v in selected)
                            for v, c in top_buckets(buckets, self.settings.facet_limit, selected)]
         return out
+
+    def _aggregate(self, searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, Any]:
+        """The facets' terms aggregations; the multi-valued cited articles (measured: 60% of
+        the cost over 150,000 matches) in a second thread when ``facet_threads`` > 1 (tantivy
+        releases the GIL while it aggregates)."""
+        spec = {f.name: {"terms": {"field": facet_column(f.name), "size": FACET_BUCKETS,
+                                   "segment_size": FACET_BUCKETS}} for f in FACETS}
+        if self.facet_threads < 2 or SLOW_FACET not in spec:
+            return dict(searcher.aggregate(query, spec))
+        slow = {SLOW_FACET: spec.pop(SLOW_FACET)}
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.facet_threads - 1, "tantivy-facets")
+            pool = self._pool
+        pending = pool.submit(searcher.aggregate, query, slow)
+        out = dict(searcher.aggregate(query, spec))
+        out.update(pending.result())
+        return out
+
+    def close(self) -> None:
+        """Stop the facet thread, if one was started."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False)
+                self._pool = None
 
     def _suggest(self, searcher: tantivy.Searcher, params: SearchParams, node: ast.Node,
                  total: int) -> str | None:
