@@ -188,13 +188,10 @@ def test_same_records_and_vocabulary(engines: dict[str, Any]) -> None:
         assert list(t.vocabulary(field_name, prefix)) == list(w.vocabulary(field_name, prefix))
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "whoosh's fast indexing path (indexer.schema._tokenize) does not apply normalize's "
-    "ordinal rule ('6o.' indexes as '6', analyzers.normalize since 286081b) while its query "
-    "side does: whoosh misses documents citing 'artículo 6o.'; tantivy's bulk tokenizer "
-    "follows normalize (tests/indexer/test_tantivy_analysis.py)"))
 @pytest.mark.parametrize("q", ['"artículo 6o"', "6o"])
 def test_ordinals_are_analysed_alike(engines: dict[str, Any], q: str) -> None:
+    """"6o." is how laws write "6º": both index it as "6" (normalize's ordinal rule; whoosh's
+    fast indexing path missed it once, this test found it)."""
     w = _search(engines["whoosh"], q, with_facets=False, with_snippets=False)
     t = _search(engines["tantivy"], q, with_facets=False, with_snippets=False)
     assert t.total > 0
