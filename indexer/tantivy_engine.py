@@ -32,6 +32,7 @@ from indexer.schema import (
     ID_FIELD,
     SAMPLE_FIELD,
     SCHEMA_VERSION,
+    analysis_fingerprint,
 )
 from indexer.tantivy_schema import (
     DATA_DIR,
@@ -67,7 +68,15 @@ def create_tantivy(index_dir: Path) -> TantivyEngine:
 
 
 def open_tantivy(index_dir: Path, manifest: dict[str, Any]) -> TantivyEngine:
-    """Open an existing tantivy index, checking the schema and layout versions."""
+    """Open an existing tantivy index, checking the schema, layout and analysis versions."""
+    analysis = manifest.get("analysis")
+    if analysis is not None and analysis != analysis_fingerprint():
+        raise IndexVersionError(
+            f"El índice en {index_dir} se construyó con otro análisis de texto (palabras "
+            "vacías, raíces o normalización distintas) y sus búsquedas no serían fiables. "
+            "Reconstrúyalo en una carpeta nueva con «precedentes index ARCHIVOS… --index DIR "
+            "--engine tantivy»."
+        )
     if manifest.get("schema_version") != SCHEMA_VERSION or manifest.get("tantivy_layout") != LAYOUT_VERSION:
         raise IndexVersionError(
             f"El índice en {index_dir} fue creado con otra versión del esquema "
@@ -84,6 +93,7 @@ def _manifest(base: dict[str, Any], count: int, samples: int) -> dict[str, Any]:
         "engine": ENGINE_NAME,
         "schema_version": SCHEMA_VERSION,
         "tantivy_layout": LAYOUT_VERSION,
+        "analysis": analysis_fingerprint(),
         "doc_count": count,
         "sample_count": samples,
         "all_sample": count > 0 and samples == count,

@@ -91,6 +91,13 @@ def test_another_layout_version_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data))
     with pytest.raises(IndexVersionError, match="Reconstrúyalo"):
         open_engine(tmp_path / "ix")
+    from indexer.tantivy_schema import LAYOUT_VERSION
+
+    data["tantivy_layout"] = LAYOUT_VERSION  # only the analysis differs now
+    data["analysis"] = "0000000000000000"
+    path.write_text(json.dumps(data))
+    with pytest.raises(IndexVersionError, match="otro análisis de texto"):
+        open_engine(tmp_path / "ix")
 
 
 def test_vocabulary_and_unknown_fields(engine: Any) -> None:
