@@ -131,11 +131,15 @@ _ORDINAL_SIGNS = ("º", "ª", "°")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
+# Footnote marks glued to words ("ley¹"): normalize.fold's NFKD makes them digits ("ley1").
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True))
+
+
 def _fold_text(text: str) -> str:
     low = text.lower()
     if low.isascii():
         return low
-    for accented, plain in normalize._FOLD_CHARS.items():
+    for accented, plain in (*normalize._FOLD_CHARS.items(), *_SUPERSCRIPTS.items()):
         if accented in low:
             low = low.replace(accented, plain)
     return low

@@ -23,7 +23,7 @@ HOSTILE = [
     "6º 3ª 20° 1°.", "artículo 6o, fracción 1a", "x_0177_y", "__init__", "ÁÉÍÓÚ Ü Ñ ñandú",
     "Straße", "œuvre", "İstanbul", "ΣΑΣ σας", "a\u0301rbol", "«comillas» — guion … fin",
     "ﬁnanzas ½ ²", "٣٤ 12٣", "naïve façade", "Ø ø Å", "tab\tand\nnewline\r\nend",
-    "mixto Acceso_a la INFORMACIÓN 0001/2019", "\x00nul\x1fsep",
+    "mixto Acceso_a la INFORMACIÓN 0001/2019", "\x00nul\x1fsep", "ley¹ art.² 10³ ⁰⁷ 6º¹",
 ]
 
 
