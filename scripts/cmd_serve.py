@@ -47,14 +47,16 @@ def build_sample_index(index_dir: Path, sample_dir: Path, files: int, records: i
     from indexer.build import build_index
 
     inputs: list[Path] = []
+    file_ids: set[str] = set()
     if files:
         with _bar(files, "Generando documentos de muestra") as bar:
-            write_corpus(sample_dir, count=files, progress=bar.update)
+            written = write_corpus(sample_dir, count=files, progress=bar.update)
+        file_ids = {str(w.truth["id"]) for w in written}
         inputs.append((sample_dir / "docs").resolve())
     if records:
         with _bar(records, "Generando registros de muestra") as bar:
             inputs.append(write_records(sample_dir / "registros", records, seed=1,
-                                        progress=bar.update).resolve())
+                                        progress=bar.update, exclude_ids=file_ids).resolve())
     with _bar(files + records, "Indexando (extracción, OCR, temas)") as bar:
         report = build_index(inputs, index_dir, progress=bar.update)
     click.echo(f"Índice listo en {index_dir}: {report.added} agregados, "

@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -158,12 +158,25 @@ def iter_records(count: int, seed: int = 0) -> Iterator[DocumentRecord]:
         yield to_record(compose(spec, seed, pools, short, extra))
 
 
-def write_records(out_dir: Path, count: int, seed: int = 0, progress: Progress | None = None) -> Path:
-    """Write ``count`` records to OUT_DIR/records.jsonl and return its path."""
+def write_records(
+    out_dir: Path,
+    count: int,
+    seed: int = 0,
+    progress: Progress | None = None,
+    exclude_ids: Collection[str] = (),
+) -> Path:
+    """Write ``count`` records to OUT_DIR/records.jsonl and return its path.
+
+    Records whose id is in ``exclude_ids`` are skipped (and replaced by further ones), so a
+    record set written beside rendered files never takes the id of one of them: each plan
+    numbers expedientes from 1 per body and year, and equal ids would replace each other.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "records.jsonl"
+    excluded = frozenset(exclude_ids)
+    wanted = (r for r in iter_records(count + len(excluded), seed) if r.id not in excluded)
     with open(path, "w", encoding="utf-8") as fh:
-        for record in iter_records(count, seed):
+        for record in itertools.islice(wanted, count):
             fh.write(json.dumps(record.to_dict(), ensure_ascii=False))
             fh.write("\n")
             if progress:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from corpus.records import SAMPLE_MARKER, DocumentRecord
-from corpus.sample.generate import iter_records, plan_records
+from corpus.sample.generate import iter_records, plan_records, write_records
 from corpus.sample.spanish import date_numeric, date_words, number_words, roman, soft_hyphenate
 from scripts.cli import main
 
@@ -166,3 +166,14 @@ def test_cli_rejects_a_count_below_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["sample-corpus", str(tmp_path / "out"), "--count", "0"])
     assert result.exit_code != 0
     assert "mayor que cero" in result.output
+
+
+def test_write_records_skips_excluded_ids_and_still_writes_count(tmp_path: Path) -> None:
+    # Two plans number expedientes from 1 per body and year, so their ids collide; a record set
+    # written beside rendered files must not take (and so replace) one of their ids.
+    taken = [r.id for r in iter_records(30, seed=7)][:10]
+    path = write_records(tmp_path, 30, seed=7, exclude_ids=taken)
+    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == 30
+    assert not set(ids) & set(taken)
+    assert len(set(ids)) == 30
