@@ -42,6 +42,7 @@ from indexer.tantivy_schema import (
     hit_count,
     to_tantivy,
 )
+from indexer.updates import apply_updates
 
 ENGINE_NAME = "tantivy"
 DEFAULT_BATCH = 2000
@@ -223,27 +224,17 @@ class TantivyEngine:
         report = IndexReport()
         with _WriteSession(self) as session:
             existing = self.existing_hashes()
-            seen: set[str] = set()
             docs = prepared(records, to_tantivy, transform=transform, workers=workers,
                             failed=report.failed)
-            for doc_id, (doc, digest) in docs:
-                seen.add(doc_id)
-                old = existing.get(doc_id)
-                if old == digest:
-                    report.unchanged += 1
-                    continue
-                session.put(doc_id, doc, replace=old is not None)
-                existing[doc_id] = digest
-                if old is None:
-                    report.added += 1
-                else:
-                    report.replaced += 1
-                if session.pending >= batch_size:
-                    session.commit(on_commit)
-            if prune:
-                for doc_id in sorted(set(existing) - seen):
-                    session.remove(doc_id)
-                    report.deleted += 1
+            apply_updates(
+                session,
+                existing,
+                ((doc_id, doc, digest) for doc_id, (doc, digest) in docs),
+                report,
+                prune=prune,
+                batch_size=batch_size,
+                on_commit=on_commit,
+            )
             session.commit(on_commit)
         return report
 

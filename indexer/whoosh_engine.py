@@ -31,6 +31,7 @@ from indexer.schema import (
     decode_record,
     to_document,
 )
+from indexer.updates import apply_updates
 from indexer.whoosh_writer import DurableSegmentWriter, merge_if_needed
 
 ENGINE_NAME = "whoosh"
@@ -229,28 +230,17 @@ class WhooshEngine:
         report = IndexReport()
         with _WriteSession(self) as session:
             existing = self.existing_hashes()
-            seen: set[str] = set()
             docs = prepared(records, to_document, transform=transform, workers=workers,
                             failed=report.failed)
-            for doc_id, doc in docs:
-                digest = doc["content_hash"].decode("ascii")
-                seen.add(doc_id)
-                old = existing.get(doc_id)
-                if old == digest:
-                    report.unchanged += 1
-                    continue
-                session.put(doc_id, doc, replace=old is not None)
-                existing[doc_id] = digest
-                if old is None:
-                    report.added += 1
-                else:
-                    report.replaced += 1
-                if session.pending >= batch_size:
-                    session.commit(on_commit)
-            if prune:
-                for doc_id in sorted(set(existing) - seen):
-                    session.remove(doc_id)
-                    report.deleted += 1
+            apply_updates(
+                session,
+                existing,
+                ((doc_id, doc, doc["content_hash"].decode("ascii")) for doc_id, doc in docs),
+                report,
+                prune=prune,
+                batch_size=batch_size,
+                on_commit=on_commit,
+            )
             session.commit(on_commit)
         return report
 
