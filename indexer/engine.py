@@ -135,6 +135,29 @@ class IndexReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
 
 
+class SearchCoreDelegate:
+    """The read-side methods an engine hands to its search core (``search_core()``)."""
+
+    def search_core(self) -> Any:
+        raise NotImplementedError
+
+    def search(self, params: SearchParams) -> SearchResult:
+        result: SearchResult = self.search_core().search(params)
+        return result
+
+    def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
+        terms: Iterator[tuple[str, int]] = self.search_core().vocabulary(field_name, prefix)
+        return terms
+
+    def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
+        hits: list[Hit] = self.search_core().similar(doc_id, limit)
+        return hits
+
+    def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
+        hits: list[Hit] = self.search_core().cited_by(doc_id, limit)
+        return hits
+
+
 class Engine(Protocol):
     """An open index. Readers are safe to share across threads; one writer at a time."""
 

@@ -25,7 +25,11 @@ import tantivy
 
 from corpus.records import DocumentRecord
 from indexer import IndexVersionError, lifecycle
-from indexer.engine import Hit, IndexLockedError, IndexReport, SearchParams, SearchResult
+from indexer.engine import (
+    IndexLockedError,
+    IndexReport,
+    SearchCoreDelegate,
+)
 from indexer.prepare import Transform, prepared
 from indexer.schema import (
     HASH_COLUMN,
@@ -101,7 +105,7 @@ def _manifest(base: dict[str, Any], count: int, samples: int) -> dict[str, Any]:
     }
 
 
-class TantivyEngine:
+class TantivyEngine(SearchCoreDelegate):
     """An open tantivy index (see ``indexer.engine.Engine``)."""
 
     name = ENGINE_NAME
@@ -160,22 +164,6 @@ class TantivyEngine:
                 module = importlib.import_module("indexer.tantivy_search")
                 self._core = module.TantivySearch(self.searcher, self.schema, self.state_key)
             return self._core
-
-    def search(self, params: SearchParams) -> SearchResult:
-        result: SearchResult = self.search_core().search(params)
-        return result
-
-    def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
-        terms: Iterator[tuple[str, int]] = self.search_core().vocabulary(field_name, prefix)
-        return terms
-
-    def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
-        hits: list[Hit] = self.search_core().similar(doc_id, limit)
-        return hits
-
-    def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
-        hits: list[Hit] = self.search_core().cited_by(doc_id, limit)
-        return hits
 
     def get(self, doc_id: str) -> DocumentRecord | None:
         searcher = self.searcher()

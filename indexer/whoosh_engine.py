@@ -20,7 +20,11 @@ from whoosh.searching import Searcher
 
 from corpus.records import DocumentRecord
 from indexer import lifecycle
-from indexer.engine import Hit, IndexLockedError, IndexReport, SearchParams, SearchResult
+from indexer.engine import (
+    IndexLockedError,
+    IndexReport,
+    SearchCoreDelegate,
+)
 from indexer.prepare import Transform, prepared
 from indexer.schema import (
     HASH_COLUMN,
@@ -70,7 +74,7 @@ class PinnedIndex(FileIndex):
         return super().reader(reuse=None)
 
 
-class WhooshEngine:
+class WhooshEngine(SearchCoreDelegate):
     """An open whoosh index (see ``indexer.engine.Engine``)."""
 
     name = ENGINE_NAME
@@ -193,22 +197,6 @@ class WhooshEngine:
                 module = importlib.import_module("indexer.whoosh_search")
                 core = self._core = module.SearchCore(self.index)
             return core
-
-    def search(self, params: SearchParams) -> SearchResult:
-        result: SearchResult = self.search_core().search(params)
-        return result
-
-    def vocabulary(self, field_name: str, prefix: str = "") -> Iterator[tuple[str, int]]:
-        terms: Iterator[tuple[str, int]] = self.search_core().vocabulary(field_name, prefix)
-        return terms
-
-    def similar(self, doc_id: str, limit: int = 5) -> list[Hit]:
-        hits: list[Hit] = self.search_core().similar(doc_id, limit)
-        return hits
-
-    def cited_by(self, doc_id: str, limit: int = 50) -> list[Hit]:
-        hits: list[Hit] = self.search_core().cited_by(doc_id, limit)
-        return hits
 
     # -- writing -------------------------------------------------------------------------
 
