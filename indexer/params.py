@@ -67,7 +67,7 @@ def _int(args: Any, key: str, default: int, low: int, high: int, label: str) -> 
     raw = _one(args, key)
     if not raw:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:  # "²" isdigit
         raise InvalidFilterError(
             f"«{raw}» no es válido para {label}: escriba un número entre {low} y {high}."
         )
