@@ -8,9 +8,10 @@ and citations are parsed here in the parent (``corpus.metadata``). A file that f
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class IngestSummary:
     pages_ocr: int = 0
     pages_other: int = 0
     skipped_data_files: int = 0
+    skipped_done: int = 0
     formats: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
     warnings: int = 0
@@ -81,6 +83,8 @@ class IngestSummary:
             out.append(f"Advertencias: {self.warnings}")
         if self.skipped_data_files:
             out.append(f"Archivos de datos omitidos (.jsonl, .json…): {self.skipped_data_files}")
+        if self.skipped_done:
+            out.append(f"Ya ingeridos en una ejecución anterior (omitidos): {self.skipped_done}")
         if self.failures:
             detail = ", ".join(f"{k} {v}" for k, v in sorted(self.failures.items()))
             out.append(f"Fallidos: {self.failed} ({detail})")
@@ -128,12 +132,20 @@ def ingest_paths(
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
     summary: IngestSummary | None = None,
     on_file: Callable[[Path], None] | None = None,
+    skip_sha256: Collection[str] = (),
 ) -> Iterator[DocumentRecord | IngestFailure]:
     """Extract and parse every file under ``paths``; yield a record or a failure per file.
 
-    ``on_file`` is called once per finished file (progress bars).
+    ``on_file`` is called once per finished file (progress bars). Files whose sha256 is in
+    ``skip_sha256`` (done by an interrupted run, see ``resume_jsonl``) are skipped and counted.
     """
     files = list(iter_source_files(paths, summary))
+    if skip_sha256:
+        done = set(skip_sha256)
+        pending = [f for f in files if file_sha256(f) not in done]
+        if summary is not None:
+            summary.skipped_done += len(files) - len(pending)
+        files = pending
     results = extract_many(files, workers=workers, timeout_s=timeout_s, max_memory_mb=max_memory_mb)
     for path, result in results:
         item = _to_record(path, result, garante)
@@ -164,3 +176,45 @@ def _to_record(
         return IngestFailure(
             str(path), "metadata", f"{path}: no se pudieron extraer los metadatos ({exc!r})"
         )
+
+
+@dataclass(frozen=True)
+class ResumeState:
+    """What an interrupted ``ingest --out`` left: the sources already done (by sha256), the
+    records kept, and the bytes of a torn or invalid tail that were cut off."""
+
+    done_sha256: frozenset[str]
+    records: int
+    dropped_bytes: int
+
+
+def resume_jsonl(path: Path) -> ResumeState:
+    """Make an output file of records safe to append to after a crash: keep the complete,
+    valid lines and cut the file at the first torn or invalid one (a kill mid-line), fsynced.
+    A missing file is an empty state."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return ResumeState(frozenset(), 0, 0)
+    done: set[str] = set()
+    good_end, records = 0, 0
+    for line in data.splitlines(keepends=True):
+        if not line.endswith(b"\n"):
+            break  # torn: the last write did not finish
+        if line.strip():
+            try:
+                item = json.loads(line)
+            except ValueError:
+                break
+            if not isinstance(item, dict) or not item.get("id"):
+                break
+            if item.get("source_sha256"):
+                done.add(str(item["source_sha256"]))
+            records += 1
+        good_end += len(line)
+    if good_end < len(data):
+        with open(path, "r+b") as fh:
+            fh.truncate(good_end)
+            fh.flush()
+            os.fsync(fh.fileno())
+    return ResumeState(frozenset(done), records, len(data) - good_end)
