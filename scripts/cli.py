@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "index": "scripts.cmd_index:index",
     "search": "scripts.cmd_search:search",
     "serve": "scripts.cmd_serve:serve",
+    "staff": "scripts.cmd_staff:staff",
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Flask
 
-from search_app import errors, security, settings, state
+from search_app import admin, errors, security, settings, state
 from search_app.templating import init_templating
 
 
@@ -33,6 +33,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     init_templating(app)
     security.init_app(app)
     errors.init_app(app)
+    admin.init_app(app)  # staff area: secret key, CSRF on every POST, /admin
 
     from search_app.views import api, documents, exports, pages, stats
 

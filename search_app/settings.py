@@ -43,6 +43,27 @@ SETTINGS: tuple[Setting, ...] = (
         None,
         "Función (carpeta) → motor; None usa indexer.open_engine. Para pruebas.",
     ),
+    # the staff area (search_app.admin): sessions, staff database, login throttle
+    Setting(
+        "SECRET_KEY",
+        None,
+        "Clave que firma la cookie de sesión y los códigos CSRF; None la genera una vez y la "
+        "guarda en instance/secret_key (la comparten los procesos de gunicorn).",
+    ),
+    Setting("STAFF_DB", "var/staff.sqlite3",
+            "Base SQLite del personal: usuarios, sesiones, intentos fallidos y bitácora."),
+    Setting("STAFF_SESSION_MINUTES", 30,
+            "Minutos de inactividad tras los que la sesión del personal expira."),
+    Setting("STAFF_SESSION_MAX_HOURS", 8,
+            "Horas tras las que una sesión del personal expira aunque siga en uso."),
+    Setting("STAFF_LOGIN_MAX_FAILURES", 5,
+            "Intentos fallidos de entrada (por usuario y por dirección) antes del bloqueo."),
+    Setting("STAFF_LOGIN_LOCK_MINUTES", 15,
+            "Minutos de bloqueo tras demasiados intentos fallidos (ventana de conteo)."),
+    Setting("SESSION_COOKIE_HTTPONLY", True, "La cookie de sesión no es legible desde scripts."),
+    Setting("SESSION_COOKIE_SAMESITE", "Lax", "Política SameSite de la cookie de sesión."),
+    Setting("SESSION_COOKIE_SECURE", False,
+            "Enviar la cookie de sesión sólo por HTTPS (actívela detrás de HTTPS)."),
 )
 
 

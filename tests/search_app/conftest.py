@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from staff_helpers import StaffClient, add_user
 from web_records import web_records
 
 from indexer.build import build_index
@@ -71,3 +72,27 @@ def sample_app(sample_index: Path) -> Iterator[Flask]:
 @pytest.fixture()
 def sample_client(sample_app: Flask) -> FlaskClient:
     return sample_app.test_client()
+
+
+@pytest.fixture()
+def staff_app(web_index: Path, tmp_path: Path) -> Iterator[Flask]:
+    """An app over the web-test index with its own empty staff database (CSRF on, as in
+    production). Override this fixture in a test module to give ``staff_client`` another
+    app (e.g. one with a writable index or a library folder)."""
+    application = create_app({"TESTING": True, "INDEX_DIR": str(web_index),
+                              "STAFF_DB": str(tmp_path / "staff.sqlite3")})
+    yield application
+    application.extensions["precedentes"].close()
+
+
+@pytest.fixture()
+def staff_client(staff_app: Flask) -> StaffClient:
+    """A test client logged into ``staff_app``'s staff area as user ``personal``.
+
+    ``staff_client.get(url)`` as a FlaskClient; ``staff_client.post(url, data={...})`` adds the
+    session's CSRF token (``csrf=False`` to leave it out); ``staff_client.csrf_token()``;
+    ``staff_client.client`` is the underlying FlaskClient, ``.app`` the app. More users:
+    ``staff_helpers.add_user(app, name, password)`` then ``StaffClient(app, name, password)``.
+    """
+    add_user(staff_app)
+    return StaffClient(staff_app)

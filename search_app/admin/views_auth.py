@@ -1,0 +1,104 @@
+"""Staff views of this module: login (``/admin/entrar``), logout (``/admin/salir``), the
+admin home (``/admin/``) and the audit log (``/admin/auditoria``)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import current_app, redirect, render_template, request, url_for
+
+from search_app.admin import audit as audit_log
+from search_app.admin import bp, throttle
+from search_app.admin.auth import client_address, clock, current_staff, login_user, logout_user
+from search_app.admin.db import get_db
+from search_app.admin.users import MAX_PASSWORD_LENGTH, verify_password
+
+AUDIT_PAGE_SIZE = 50
+MAX_NAME_FIELD = 100
+BAD_LOGIN = "Usuario o contraseña incorrectos."
+# control characters and whitespace: browsers drop tabs and newlines, so "/\t/x" is "//x"
+_UNSAFE_NEXT = re.compile(r"[\x00-\x20\x7f\\]")
+
+
+def safe_next(value: str | None) -> str:
+    """``value`` when it is a path on this site, else the admin home (no open redirects).
+
+    Accepted: starts with one "/", no "//", no backslash, no scheme, no control character
+    or whitespace anywhere (browsers strip and rewrite those)."""
+    default = url_for("admin.index")
+    if not value or not value.startswith("/") or value.startswith("//"):
+        return default
+    if _UNSAFE_NEXT.search(value):
+        return default
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc:
+        return default
+    return value
+
+
+def _login_page(status: int = 200, message: str = "", username: str = "") -> Any:
+    return render_template("admin/login.html", message=message, username=username,
+                           next=safe_next(request.values.get("next")),
+                           logged_out="salida" in request.args), status
+
+
+@bp.route("/entrar", methods=["GET", "POST"])
+def login() -> Any:
+    if request.method == "GET":
+        if current_staff() is not None:
+            return redirect(safe_next(request.args.get("next")))
+        return _login_page()
+
+    name = request.form.get("usuario", "")[:MAX_NAME_FIELD].strip()
+    password = request.form.get("contrasena", "")[:MAX_PASSWORD_LENGTH + 1]
+    if not name or not password:
+        return _login_page(400, "Escriba su usuario y su contraseña.", name)
+    conn = get_db()
+    cfg = current_app.config
+    window_s = float(cfg["STAFF_LOGIN_LOCK_MINUTES"]) * 60
+    max_failures = int(cfg["STAFF_LOGIN_MAX_FAILURES"])
+    keys = throttle.login_keys(name.lower(), client_address())
+    now = clock()
+    wait = throttle.seconds_locked(conn, keys, now=now, max_failures=max_failures,
+                                   window_s=window_s)
+    if wait > 0:
+        audit_log.audit("auth.locked", target=name)
+        minutes = max(1, math.ceil(wait / 60))
+        body, status = _login_page(
+            429, f"Demasiados intentos fallidos. Espere {minutes} minutos antes de intentar "
+            "de nuevo.", name)
+        return body, status, {"Retry-After": str(math.ceil(wait))}
+    username = verify_password(conn, name, password)
+    if username is None:
+        throttle.record_failure(conn, keys, now=now, window_s=window_s)
+        audit_log.audit("auth.login_failed", target=name)
+        return _login_page(401, BAD_LOGIN, name)
+    throttle.clear(conn, keys[0])
+    login_user(username)
+    audit_log.audit("auth.login", target=username)
+    return redirect(safe_next(request.form.get("next")))
+
+
+@bp.route("/salir", methods=["POST"])
+def logout() -> Any:
+    audit_log.audit("auth.logout", target=current_staff() or "")
+    logout_user()
+    return redirect(url_for("admin.login", salida=1))
+
+
+@bp.route("/")
+def index() -> Any:
+    return render_template("admin/index.html")
+
+
+@bp.route("/auditoria", endpoint="audit_log")
+def audit_page() -> Any:
+    total = audit_log.count()
+    pages = max(1, math.ceil(total / AUDIT_PAGE_SIZE))
+    page = min(max(request.args.get("pagina", 1, type=int) or 1, 1), pages)
+    entries = audit_log.recent(AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE)
+    return render_template("admin/audit.html", entries=entries, page=page, pages=pages,
+                           total=total)

@@ -1,0 +1,1 @@
+"""Staff views for documents: uploads, review, withdrawals, corrections, reindex (ADMIN-DOCS)."""
