@@ -44,6 +44,14 @@ class InvalidFilterError(QueryError):
     kind = "filtro_invalido"
 
 
+class SearchTimeoutError(QueryError):
+    """Matching did not finish within the search's time budget (``indexer.budget``): the
+    app answers 503 (a temporary refusal), not 400."""
+
+    kind = "tiempo_agotado"
+    status = 503
+
+
 class IndexLockedError(RuntimeError):
     """Another writer holds the index. The message (Spanish) says what to do."""
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +26,7 @@ import tantivy
 from analyzers import normalize
 from indexer import query as ast
 from indexer import tantivy_query as tq
+from indexer.budget import FACETS_SKIPPED, SNIPPETS_SKIPPED, SearchSettings
 from indexer.engine import FacetValue, Hit, SearchParams, SearchResult
 from indexer.fields import FACETS
 from indexer.schema import (
@@ -45,7 +45,7 @@ from indexer.snippets import query_words
 from indexer.tantivy_schema import DATEKEY_FIELD, analyze, body, decode, hit_count
 from indexer.tantivy_snippets import Matcher
 from indexer.tantivy_snippets import snippet as fast_snippet
-from indexer.whoosh_search import COLUMN_FACETS, SearchSettings, _phrase_rewrites, _synonym_function
+from indexer.whoosh_search import COLUMN_FACETS, _phrase_rewrites, _synonym_function
 
 Q = tantivy.Query
 SLOW_FACET = "articles"  # counted in its own thread (see TantivySearch._aggregate)
@@ -92,12 +92,13 @@ class TantivySearch:
 
     def search(self, params: SearchParams) -> SearchResult:
         """Run a validated search. Raises ``QueryError`` (Spanish) for a query that cannot run."""
-        started = time.perf_counter()
+        deadline = self.settings.deadline()  # see indexer.budget: refuse, then degrade
         parsed = ast.parse_query(params.q, self.settings.limits)
         searcher = self.searcher()
         ctx = tq.BuildContext(self.schema, searcher, self.settings.limits, self.keyword_values,
                               self._synonyms, self._rewrites)
         q = tq.build(ctx, parsed.node)
+        deadline.check()
         warnings = list(parsed.warnings) + ctx.warnings
         if q is None:
             q = Q.empty_query()
@@ -115,15 +116,27 @@ class TantivySearch:
         else:
             found = searcher.search(full, limit=params.page_size, offset=start, count=True)
         total = hit_count(found)
-        words = query_words(parsed.node) if params.with_snippets else None
+        deadline.check()
+        snippets = params.with_snippets and not deadline.expired()
+        if params.with_snippets and not snippets:
+            warnings.append(SNIPPETS_SKIPPED)
+        words = query_words(parsed.node) if snippets else None
         matcher = Matcher(words) if words is not None else None
         hits = [self._hit(searcher.doc(address), 0.0 if by_date else float(key), words, matcher)
                 for key, address in found.hits]
-        facets = self.facets(searcher, full, params, total) if params.with_facets else {}
-        suggestion = self._suggest(searcher, params, parsed.node, total)
+        facets: dict[str, list[FacetValue]] = {}
+        incomplete: list[str] = []
+        if params.with_facets and deadline.expired():
+            incomplete = [f.name for f in FACETS]
+            warnings.append(FACETS_SKIPPED)
+        elif params.with_facets:
+            facets = self.facets(searcher, full, params, total)
+        suggestion = (None if deadline.expired()
+                      else self._suggest(searcher, params, parsed.node, total))
         return SearchResult(
             params=params, total=total, hits=hits, facets=facets, suggestion=suggestion,
-            warnings=warnings, elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+            warnings=warnings, facets_incomplete=incomplete,
+            elapsed_ms=round(deadline.elapsed_ms(), 2),
         )
 
     def filter_queries(self, params: SearchParams) -> list[tantivy.Query]:

@@ -116,9 +116,17 @@ class MaskEvaluator:
                 mask[ids + offset] = True
         return mask
 
-    def evaluate(self, q: wq.Query) -> Mask:
-        """The mask of live documents matching ``q`` (a fresh array: callers may modify it)."""
-        return self._eval(q) & self.live()
+    def evaluate(self, q: wq.Query, check: Callable[[], None] | None = None) -> Mask:
+        """The mask of live documents matching ``q`` (a fresh array: callers may modify it).
+        ``check`` is called between the terms of Or and wildcard expansions (a search's
+        deadline: it raises to stop a runaway evaluation)."""
+        self._check = check
+        try:
+            return self._eval(q) & self.live()
+        finally:
+            self._check = None
+
+    _check: Callable[[], None] | None = None
 
     def _eval(self, q: wq.Query) -> Mask:
         if isinstance(q, wq.Term):
@@ -143,11 +151,15 @@ class MaskEvaluator:
         if isinstance(q, wq.Or):
             out = np.zeros(self.size, dtype=bool)
             for c in q.subqueries:
+                if self._check is not None:
+                    self._check()
                 out |= self._eval(c)
             return out
         if isinstance(q, wq.PatternQuery):  # Prefix and the like: expand, then OR the terms
             out = np.zeros(self.size, dtype=bool)
             for text in q._btexts(self.searcher.reader()):
+                if self._check is not None:
+                    self._check()
                 out |= self.term(q.fieldname, text)
             return out
         return self.whoosh_docs(q)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -27,6 +26,7 @@ from whoosh.searching import Searcher
 
 from indexer import query as ast
 from indexer import whoosh_build as wb
+from indexer.budget import FACETS_SKIPPED, SNIPPETS_SKIPPED, Deadline, SearchSettings
 from indexer.engine import FacetValue, Hit, SearchParams, SearchResult
 from indexer.fields import FACETS
 from indexer.schema import (
@@ -47,21 +47,6 @@ from indexer.snippets import make_snippet, query_words
 from indexer.whoosh_facets import FieldValues, LruCache, Mask, field_values, top_values
 from indexer.whoosh_masks import MaskEvaluator
 from indexer.whoosh_scoring import Scorer
-
-
-@dataclass(frozen=True)
-class SearchSettings:
-    """Tunables of the search core (the CLI/app pass them in)."""
-
-    limits: ast.QueryLimits = field(default_factory=ast.QueryLimits)
-    facet_limit: int = 30  # values shown per facet
-    facet_budget_ms: float = 250.0  # all facets together; past it, the rest are "incomplete"
-    suggest_below: int = 3  # suggest a correction when fewer hits than this
-    suggest_wait_s: float = 2.0  # how long a search waits for the suggester's first build
-    snippet_chars: int = 240
-    filter_cache: int = 64
-    term_cache: int = 256  # term masks kept per generation (one byte per document each)
-
 
 # Facets whose keyword terms are not one-to-one with display values (an article is also indexed
 # without its fracción, for filters): counted from the facet column instead of the postings.
@@ -267,10 +252,13 @@ class SearchCore:
     # -------------------------------------------------------------- search
 
     def search(self, params: SearchParams) -> SearchResult:
-        """Run a validated search. Raises ``QueryError`` (Spanish) for a query that cannot run."""
-        started = time.perf_counter()
+        """Run a validated search. Raises ``QueryError`` (Spanish) for a query that cannot run,
+        ``SearchTimeoutError`` when matching does not fit the time budget (``indexer.budget``:
+        past it, snippets, facets and the suggestion degrade instead)."""
+        deadline = self.settings.deadline()
         parsed = ast.parse_query(params.q, self.settings.limits)
         with self._lock:
+            deadline.check()  # the wait for the lock counts: a queue past the budget refuses
             gen = self.generation()
             ctx = wb.BuildContext(gen.searcher, self.settings.limits, gen.keyword_values,
                                   self._synonyms, _phrase_rewrites())
@@ -279,18 +267,24 @@ class SearchCore:
             if q is None:
                 q = wq.NullQuery
                 warnings.append("La consulta sólo tiene palabras vacías (de, la, que…).")
-            matches = self._matches(gen, q)
+            deadline.check()
+            matches = self._matches(gen, q, deadline)
             allowed = self._filter_mask(gen, params)
             if allowed is not None:
                 matches &= allowed
+            deadline.check()
             total = int(matches.sum())
             hits = self._page(gen, q, params, matches, total)
-            if params.with_snippets and hits:
-                self._add_snippets(gen, hits, parsed.node)
+            if params.with_snippets and hits and not self._add_snippets(
+                    gen, hits, parsed.node, deadline):
+                warnings.append(SNIPPETS_SKIPPED)
             facets, incomplete = (
-                self._facets(gen, params, matches) if params.with_facets else ({}, [])
+                self._facets(gen, params, matches, deadline) if params.with_facets else ({}, [])
             )
-            suggestion = self._suggest(gen, params, parsed.node, total)
+            if incomplete and deadline.expired():
+                warnings.append(FACETS_SKIPPED)
+            suggestion = (None if deadline.expired()
+                          else self._suggest(gen, params, parsed.node, total))
         return SearchResult(
             params=params,
             total=total,
@@ -299,12 +293,12 @@ class SearchCore:
             suggestion=suggestion,
             warnings=warnings,
             facets_incomplete=incomplete,
-            elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+            elapsed_ms=round(deadline.elapsed_ms(), 2),
         )
 
-    def _matches(self, gen: Generation, q: wq.Query) -> Mask:
+    def _matches(self, gen: Generation, q: wq.Query, deadline: Deadline | None = None) -> Mask:
         """Every matching live document, as a mask: the exact total and the facets' input."""
-        return gen.masks.evaluate(q)
+        return gen.masks.evaluate(q, check=deadline.check if deadline is not None else None)
 
     def _filter_mask(self, gen: Generation, params: SearchParams) -> Mask | None:
         """AND across fields of (OR within a field), and the date range; masks cached."""
@@ -353,28 +347,37 @@ class SearchCore:
         reader = gen.searcher.reader()
         return [Hit(**hit_values(reader.stored_fields(d)), score=round(s, 4)) for d, s in chosen]
 
-    def _add_snippets(self, gen: Generation, hits: list[Hit], node: ast.Node) -> None:
+    def _add_snippets(self, gen: Generation, hits: list[Hit], node: ast.Node,
+                      deadline: Deadline | None = None) -> bool:
+        """Snippets for the page's hits; False when the time budget ran out first (the hits
+        left without one keep an empty snippet)."""
         words = query_words(node)
         reader = gen.searcher.reader()
         records = reader.column_reader(RECORD_COLUMN) if reader.has_column(RECORD_COLUMN) else None
         if records is None:
-            return
+            return True
         for hit in hits:
+            if deadline is not None and deadline.expired():
+                return False
             docnum = gen.searcher.document_number(**{ID_FIELD: hit.id})
             if docnum is None:
                 continue
             record = decode_record(records[docnum])
             hit.snippet = make_snippet(record.text, words, self.settings.snippet_chars)
+        return True
 
     def _facets(
-        self, gen: Generation, params: SearchParams, matches: Mask
+        self, gen: Generation, params: SearchParams, matches: Mask,
+        deadline: Deadline | None = None,
     ) -> tuple[dict[str, list[FacetValue]], list[str]]:
+        """Counts over all matches; facets past their own budget or the search's time budget
+        are listed as incomplete instead."""
         budget = self.settings.facet_budget_ms / 1000
         spent = 0.0  # counting time only: building a generation's arrays is a one-off
         out: dict[str, list[FacetValue]] = {}
         incomplete: list[str] = []
         for f in FACETS:
-            if spent > budget:
+            if spent > budget or (deadline is not None and deadline.expired()):
                 incomplete.append(f.name)
                 continue
             fv = gen.facet(f.name)
