@@ -7,7 +7,10 @@ fixed order rather than hang:
 
 1. parsing, building the engine query (wildcard expansion) and matching: past the budget the
    search is refused with ``SearchTimeoutError`` (HTTP 503, a Spanish message): without the
-   matches there is nothing honest to show;
+   matches there is nothing honest to show. whoosh checks between phases and inside its mask
+   loops (each term of an OR, each word of a wildcard), so a runaway match stops near the
+   budget; tantivy matches in one native call, so it checks before that call (after the
+   wildcard expansion) and, the matches in hand, degrades after it;
 2. the page of hits: ranked once matching is done (never cut: it is what the user asked for);
 3. snippets: omitted past the budget (a Spanish warning says so);
 4. facet counts: the facets not yet counted are marked incomplete (``facets_incomplete``);

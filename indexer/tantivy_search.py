@@ -115,8 +115,7 @@ class TantivySearch:
                                     order_by_field=DATEKEY_FIELD, order=order)
         else:
             found = searcher.search(full, limit=params.page_size, offset=start, count=True)
-        total = hit_count(found)
-        deadline.check()
+        total = hit_count(found)  # matching done (one native call): from here on, degrade
         snippets = params.with_snippets and not deadline.expired()
         if params.with_snippets and not snippets:
             warnings.append(SNIPPETS_SKIPPED)
