@@ -64,6 +64,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SESSION_COOKIE_SAMESITE", "Lax", "Política SameSite de la cookie de sesión."),
     Setting("SESSION_COOKIE_SECURE", False,
             "Enviar la cookie de sesión sólo por HTTPS (actívela detrás de HTTPS)."),
+    # staff uploads and the publication store (search_app.admin: uploads, review, library)
+    Setting("LIBRARY_DIR", "var/biblioteca",
+            "Carpeta de los originales subidos por el personal (nombres hechos por el servidor)."),
+    Setting("UPLOAD_MAX_MB", 50, "Tamaño máximo de cada archivo subido (MB)."),
+    Setting("UPLOAD_MAX_REQUEST_MB", 200,
+            "Tamaño máximo de un envío de archivos (MB); más grande se rechaza con 413."),
+    Setting("UPLOAD_MAX_FILES", 50, "Archivos por envío."),
+    Setting("UPLOAD_TIMEOUT_S", 300, "Segundos máximos de extracción (y OCR) por archivo."),
+    Setting("UPLOAD_MAX_MEMORY_MB", 2048, "Memoria máxima de la extracción de un archivo (MiB)."),
+    Setting("UPLOAD_WORKERS", 1, "Procesos de extracción por subida."),
+    Setting("UPLOAD_TOPICS", True,
+            "Etiquetar temas de los documentos subidos (carga el modelo de spaCy una vez)."),
 )
 
 
