@@ -18,6 +18,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from corpus.personal_data import Finding
@@ -174,6 +175,24 @@ def hidden_ids(conn: sqlite3.Connection) -> set[str]:
 def is_hidden(conn: sqlite3.Connection, doc_id: str) -> bool:
     row = conn.execute("SELECT state FROM library_documents WHERE id = ?", (doc_id,)).fetchone()
     return bool(row) and row[0] in HIDDEN_STATES
+
+
+def is_hidden_at(db_path: str | Path | None, doc_id: str) -> bool:
+    """``is_hidden`` for the public pages: read-only, and False when there is no staff
+    database (or no store in it) — a site without a staff area publishes its index as is."""
+    if not db_path or not Path(db_path).is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=5.0)
+    except sqlite3.Error:
+        return False
+    try:
+        return is_hidden(conn, doc_id)
+    except sqlite3.OperationalError:  # no such table: the store was never used
+        return False
+    finally:
+        conn.close()
 
 
 # -- ingestion reports ------------------------------------------------------------------

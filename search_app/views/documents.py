@@ -24,9 +24,16 @@ def load(doc_id: str) -> DocumentRecord:
     if len(doc_id) > 300:
         abort(404)
     record = get_engine().get(doc_id)
-    if record is None:
+    if record is None or _withheld(doc_id):
         abort(404)
     return record
+
+
+def _withheld(doc_id: str) -> bool:
+    """Held or withdrawn by staff (the publication store), even if the index still has it."""
+    from search_app.admin.library import is_hidden_at
+
+    return is_hidden_at(current_app.config.get("STAFF_DB"), doc_id)
 
 
 def metadata_rows(record: DocumentRecord) -> list[tuple[str, str]]:
