@@ -41,11 +41,17 @@ def _read_password(password_stdin: bool) -> str:
     """The new password: first line of stdin, or asked twice without echo."""
     if password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    first = click.prompt("Contraseña nueva", hide_input=True, prompt_suffix=": ")
+    from search_app.admin.users import UserError, check_password_policy
+
+    first = str(click.prompt("Contraseña nueva", hide_input=True, prompt_suffix=": "))
+    try:
+        check_password_policy(first)  # before asking again: no point repeating a bad one
+    except UserError as exc:
+        _fail(exc.message)
     second = click.prompt("Repita la contraseña", hide_input=True, prompt_suffix=": ")
     if first != second:
         _fail("las dos contraseñas no coinciden; no se guardó nada.", "Intente de nuevo.")
-    return str(first)
+    return first
 
 
 def _operator() -> str:

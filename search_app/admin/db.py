@@ -69,8 +69,9 @@ def register_schema(script: str) -> None:
 
 
 def _ensure_schema(conn: sqlite3.Connection, path: Path) -> None:
+    memory = str(path) == ":memory:"  # a new empty database on every connect
     key = (str(path.resolve()), os.getpid(), len(_extra_schemas))
-    if key in _ready:
+    if key in _ready and not memory:
         return
     with _ready_lock:
         if key in _ready:
@@ -79,13 +80,15 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path) -> None:
         conn.executescript(SCHEMA)
         for script in _extra_schemas:
             conn.executescript(script)
-        _ready.add(key)
+        if not memory:
+            _ready.add(key)
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open the staff database (creating the file, its folder and the schema if missing)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys=ON")

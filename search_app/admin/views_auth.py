@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from flask import current_app, redirect, render_template, request, url_for
 
 from search_app.admin import audit as audit_log
-from search_app.admin import bp, throttle
-from search_app.admin.auth import client_address, clock, current_staff, login_user, logout_user
+from search_app.admin import auth, bp, throttle
+from search_app.admin.auth import client_address, current_staff, login_user, logout_user
 from search_app.admin.db import get_db
 from search_app.admin.users import MAX_PASSWORD_LENGTH, verify_password
 
@@ -61,7 +61,7 @@ def login() -> Any:
     window_s = float(cfg["STAFF_LOGIN_LOCK_MINUTES"]) * 60
     max_failures = int(cfg["STAFF_LOGIN_MAX_FAILURES"])
     keys = throttle.login_keys(name.lower(), client_address())
-    now = clock()
+    now = auth.clock()
     wait = throttle.seconds_locked(conn, keys, now=now, max_failures=max_failures,
                                    window_s=window_s)
     if wait > 0:
