@@ -15,7 +15,7 @@ import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from corpus.records import DocumentRecord
 from indexer import open_engine
@@ -30,6 +30,16 @@ PRUNE_SKIPPED = (
 )
 
 Enricher = Transform
+
+
+class RecordGate(Protocol):
+    """A publication filter between the inputs and the engine (the personal-data gate and the
+    staff's decisions: ``search_app.admin.index_gate.IndexGate``). It passes, corrects or
+    withholds records; ``withheld_ids`` are removed from the index after the update."""
+
+    withheld_ids: list[str]
+
+    def filter(self, records: Iterable[DocumentRecord]) -> Iterator[DocumentRecord]: ...
 
 
 def default_enricher() -> Enricher | None:
@@ -115,17 +125,21 @@ def build_index(
     batch_size: int = DEFAULT_BATCH,
     prune: bool = False,
     enrich: Enricher | bool | None = True,
+    gate: RecordGate | None = None,
 ) -> IndexReport:
     """Build or update the index in ``index_dir`` from ``paths``; returns what was done.
 
     ``enrich``: True for ``analyzers.topics.enrich`` (when present), False/None for none, or a
     callable. ``progress(n)`` is called as records are read. ``prune`` deletes documents that
     are not in the input (skipped, and said so in ``failed``, when an input failed: a file
-    that could not be read must not lose its document).
+    that could not be read must not lose its document). ``gate`` filters the records first;
+    the ids it withholds are deleted from the index (an older published version must go).
     """
     enricher = default_enricher() if enrich is True else (enrich or None)
     failed: list[tuple[str, str]] = []
     records = iter_records(paths, garante=garante, workers=workers, failed=failed)
+    if gate is not None:
+        records = gate.filter(records)
     seen: set[str] = set()
     engine: Any = open_engine(index_dir, create=True)
     try:
@@ -137,6 +151,8 @@ def build_index(
             failed.append(("--prune", PRUNE_SKIPPED))
         elif prune:
             report.deleted += engine.delete(sorted(set(engine.existing_hashes()) - seen))
+        if gate is not None and gate.withheld_ids:
+            report.deleted += engine.delete(sorted(set(gate.withheld_ids) - seen))
     finally:
         engine.close()
     report.failed[:0] = failed  # input failures first, then tagging failures

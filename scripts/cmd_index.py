@@ -12,6 +12,7 @@ import click
 from indexer.engine import IndexLockedError, IndexMissingError
 
 HINT_BUILD = "Sugerencia: precedentes index ARCHIVOS_O_CARPETAS… --index CARPETA_DEL_ÍNDICE"
+DEFAULT_STAFF_DB = "var/staff.sqlite3"  # the app's STAFF_DB default
 LARGE_CORPUS = 50_000  # documents past which tantivy is recommended (whoosh p95 > 1 s at 100k)
 
 
@@ -30,13 +31,21 @@ LARGE_CORPUS = 50_000  # documents past which tantivy is recommended (whoosh p95
 @click.option("--check", "check", is_flag=True, help="Solo verificar el índice y dar un informe.")
 @click.option("--batch-size", type=click.IntRange(1), default=10_000, show_default=True,
               help="Documentos por confirmación durable.")
+@click.option("--sin-revision", "no_review", is_flag=True,
+              help="Publicar también los documentos en los que la revisión de datos personales "
+              "encuentra algo (CURP, RFC, teléfonos, correos…); sin esta opción quedan retenidos, "
+              "fuera del índice, hasta que el personal los libere en /admin/revision.")
+@click.option("--staff-db", "staff_db", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="PRECEDENTES_STAFF_DB", default=None,
+              help=f"Base del personal (retiros, correcciones, cola de revisión) [por omisión: "
+              f"$PRECEDENTES_STAFF_DB o {DEFAULT_STAFF_DB}, si existe].")
 @click.option("--engine", type=click.Choice(["whoosh", "tantivy"]), default=None,
               help="Motor de un índice nuevo (por omisión whoosh; tantivy para corpus grandes, "
               f"más de {LARGE_CORPUS:,} documentos). Queda registrado en el índice: no hace "
               "falta repetirlo.")
 def index(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers: int,
           prune: bool, no_topics: bool, check: bool, batch_size: int,
-          engine: str | None) -> None:
+          no_review: bool, staff_db: Path | None, engine: str | None) -> None:
     """Ingiere, analiza e indexa archivos (PDF, HTML, DOCX), carpetas y archivos de registros
     (.jsonl). Es incremental: agrega lo nuevo, reemplaza lo que cambió y omite lo que no
     cambió. Con --check verifica el índice; el código de salida es distinto de cero si algo
@@ -58,11 +67,18 @@ def index(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers
             _fail(f"organismo desconocido «{garante}».", f"Conocidos: {known}.")
         garante = body.key
     _choose_engine(paths, index_dir, engine)
-    _build(paths, index_dir, garante, workers, prune, batch_size, not no_topics)
+    from search_app.admin.index_gate import IndexGate
+
+    gate = IndexGate(staff_db or Path(DEFAULT_STAFF_DB), hold=not no_review, workers=workers,
+                     create_store=staff_db is not None)
+    try:
+        _build(paths, index_dir, garante, workers, prune, batch_size, not no_topics, gate)
+    finally:
+        gate.close()
 
 
 def _build(paths: tuple[Path, ...], index_dir: Path, garante: str | None, workers: int,
-           prune: bool, batch_size: int, topics: bool) -> None:
+           prune: bool, batch_size: int, topics: bool, gate: Any = None) -> None:
     from indexer.build import build_index
     from indexer.lifecycle import IndexCorruptError
 
@@ -71,7 +87,7 @@ def _build(paths: tuple[Path, ...], index_dir: Path, garante: str | None, worker
     try:
         report = build_index(list(paths), index_dir, garante=garante, workers=workers,
                              progress=bar.update if bar is not None else None,
-                             batch_size=batch_size, prune=prune, enrich=topics)
+                             batch_size=batch_size, prune=prune, enrich=topics, gate=gate)
     except IndexLockedError as exc:
         _fail(str(exc), "Solo un proceso puede actualizar el índice a la vez.")
     except (IndexCorruptError, IndexMissingError, RuntimeError) as exc:
@@ -87,6 +103,9 @@ def _build(paths: tuple[Path, ...], index_dir: Path, garante: str | None, worker
                f"{report.unchanged}; eliminados: {report.deleted}; fallidos: {len(report.failed)}",
                err=True)
     click.echo(f"Tiempo: {elapsed:.1f} s ({rate:.0f} documentos/s; escritos {written})", err=True)
+    if gate is not None:
+        for line in gate.report.lines():
+            click.echo(line, err=True)
     for source, reason in report.failed:
         click.echo(f"ERROR {source}: {reason}", err=True)
     if report.failed:
