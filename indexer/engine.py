@@ -149,6 +149,11 @@ class SearchCoreDelegate:
     def search_core(self) -> Any:
         raise NotImplementedError
 
+    def configure(self, settings: Any) -> None:
+        """Give the search core its tunables and limits (an ``indexer.budget.SearchSettings``,
+        built by the app or the CLI from their settings) in place of the defaults."""
+        self.search_core().settings = settings
+
     def search(self, params: SearchParams) -> SearchResult:
         result: SearchResult = self.search_core().search(params)
         return result

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from corpus.records import DOC_TYPES, SENTIDOS, VIGENCIAS
@@ -22,9 +23,23 @@ from indexer.fields import EXTRA_FILTERS, FACET_NAMES, FACETS
 FILTER_FIELDS: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 500  # deep pages are refused: nobody reads page 501, robots do
+MAX_RESULT_WINDOW = 10_000  # page × page size: how deep into a result list one may go
 MAX_FILTERS = 40
 MAX_VALUE_LENGTH = 200
 MAX_QUERY_LENGTH = 1000
+
+
+@dataclass(frozen=True)
+class ParamLimits:
+    """The request-side limits, checked before any search runs (the app builds them from its
+    settings, the CLI keeps the defaults). Every refusal is an ``InvalidFilterError`` (400)."""
+
+    max_query_length: int = MAX_QUERY_LENGTH  # characters of ``q``
+    max_page: int = MAX_PAGE
+    max_page_size: int = MAX_PAGE_SIZE
+    max_result_window: int = MAX_RESULT_WINDOW  # page × page size
+    max_filters: int = MAX_FILTERS
+    max_value_length: int = MAX_VALUE_LENGTH  # characters of one filter value
 
 SORT_ALIASES: dict[str, str] = {
     "": "relevance", "relevance": "relevance", "relevancia": "relevance",
@@ -96,14 +111,14 @@ def canonical_filter_field(name: str) -> str | None:
     return name if name in FILTER_FIELDS else None
 
 
-def _check_value(field_name: str, value: str) -> str:
+def _check_value(field_name: str, value: str, max_length: int = MAX_VALUE_LENGTH) -> str:
     value = _CONTROL.sub(" ", value).strip()
     label = FILTER_LABELS.get(field_name, field_name)
     if not value:
         raise InvalidFilterError(f"El filtro «{label}» está vacío: escriba un valor o quítelo.")
-    if len(value) > MAX_VALUE_LENGTH:
+    if len(value) > max_length:
         raise InvalidFilterError(
-            f"El valor del filtro «{label}» es demasiado largo (máximo {MAX_VALUE_LENGTH})."
+            f"El valor del filtro «{label}» es demasiado largo (máximo {max_length})."
         )
     if field_name == "year" and not _YEAR.match(value):
         raise InvalidFilterError(f"«{value}» no es un año: escriba cuatro cifras, como 2019.")
@@ -118,12 +133,15 @@ def _check_value(field_name: str, value: str) -> str:
     return value
 
 
-def params_from_args(args: Mapping[str, Any] | Any) -> SearchParams:
+def params_from_args(args: Mapping[str, Any] | Any, limits: ParamLimits | None = None,
+                     default_page_size: int = 20) -> SearchParams:
     """Validate raw strings into ``SearchParams``; raise ``InvalidFilterError`` (Spanish)."""
+    limits = limits or ParamLimits()
     q = _CONTROL.sub(" ", _one(args, "q"))
-    if len(q) > MAX_QUERY_LENGTH:
+    if len(q) > limits.max_query_length:
         raise InvalidFilterError(
-            f"La consulta es demasiado larga ({len(q)} caracteres; máximo {MAX_QUERY_LENGTH})."
+            f"La consulta es demasiado larga ({len(q)} caracteres; máximo "
+            f"{limits.max_query_length})."
         )
     sort_raw = _one(args, "sort").lower()
     sort = SORT_ALIASES.get(sort_raw)
@@ -132,8 +150,15 @@ def params_from_args(args: Mapping[str, Any] | Any) -> SearchParams:
             f"El orden «{sort_raw}» no existe: use relevance (relevancia), date (más recientes "
             f"primero) o date_asc (más antiguos primero)."
         )
-    page = _int(args, "page", 1, 1, MAX_PAGE, "la página")
-    page_size = _int(args, "page_size", 20, 1, MAX_PAGE_SIZE, "resultados por página")
+    page = _int(args, "page", 1, 1, limits.max_page, "la página")
+    page_size = _int(args, "page_size", min(default_page_size, limits.max_page_size), 1,
+                     limits.max_page_size, "resultados por página")
+    if page * page_size > limits.max_result_window:
+        raise InvalidFilterError(
+            f"La página {page} de {page_size} resultados llega demasiado lejos en la lista "
+            f"(máximo {limits.max_result_window} resultados): acote la búsqueda con filtros "
+            "o palabras, o exporte la lista."
+        )
 
     pairs: list[tuple[str, str]] = []
     for entry in _values(args, "filter"):
@@ -152,11 +177,13 @@ def params_from_args(args: Mapping[str, Any] | Any) -> SearchParams:
         field_name = canonical_filter_field(key) if key not in ("q", "filter") else None
         if field_name is not None:
             pairs.extend((field_name, v) for v in _values(args, key) if v.strip())
-    if len(pairs) > MAX_FILTERS:
-        raise InvalidFilterError(f"Demasiados filtros ({len(pairs)}; máximo {MAX_FILTERS}).")
+    if len(pairs) > limits.max_filters:
+        raise InvalidFilterError(
+            f"Demasiados filtros ({len(pairs)}; máximo {limits.max_filters})."
+        )
     filters: list[tuple[str, str]] = []
     for field_name, value in pairs:
-        item = (field_name, _check_value(field_name, value))
+        item = (field_name, _check_value(field_name, value, limits.max_value_length))
         if item not in filters:
             filters.append(item)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Flask
 
-from search_app import admin, errors, security, settings, state
+from search_app import admin, errors, limits, ratelimit, security, settings, state
 from search_app.templating import init_templating
 
 
@@ -30,6 +30,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     state.init_app(app)
+    limits.init_app(app)
+    ratelimit.init_app(app)
     init_templating(app)
     security.init_app(app)
     errors.init_app(app)

@@ -19,6 +19,7 @@ MESSAGES: dict[int, str] = {
     404: "No encontramos lo que busca: la dirección no existe o el documento no está en el índice.",
     405: "Método no permitido en esta dirección.",
     413: "La solicitud es demasiado grande.",
+    429: "Demasiadas solicitudes desde su dirección. Espere un momento y vuelva a intentarlo.",
     500: "Ocurrió un error interno. Intente de nuevo más tarde.",
     503: "El servicio no está disponible por ahora.",
 }
@@ -50,7 +51,8 @@ def _http_error(exc: HTTPException) -> tuple[Response | str, int]:
 
 
 def _query_error(exc: QueryError) -> tuple[Response | str, int]:
-    return error_response(400, exc.message, suggestion=exc.suggestion, kind=exc.kind)
+    status = int(getattr(exc, "status", 400))  # SearchTimeoutError: 503 (a temporary refusal)
+    return error_response(status, exc.message, suggestion=exc.suggestion, kind=exc.kind)
 
 
 def _index_missing(exc: IndexMissingError) -> tuple[Response | str, int]:

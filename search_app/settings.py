@@ -20,7 +20,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("INDEX_DIR", "var/index", "Carpeta del índice que la aplicación abre (una vez por proceso)."),
     Setting("PAGE_SIZE", 20, "Resultados por página en la búsqueda."),
-    Setting("MAX_PAGE_SIZE", 100, "Máximo de resultados por página que acepta la API."),
+    Setting("MAX_PAGE_SIZE", 100, "Máximo de resultados por página que se aceptan (page_size); "
+            "uno mayor se rechaza con 400."),
     Setting(
         "EXPORT_CAP",
         5000,
@@ -43,6 +44,41 @@ SETTINGS: tuple[Setting, ...] = (
         None,
         "Función (carpeta) → motor; None usa indexer.open_engine. Para pruebas.",
     ),
+    # limits against hostile or runaway requests (search_app.limits, search_app.ratelimit):
+    # every refusal is a 400 with a Spanish message, a 503 past the time budget, a 429 past a rate
+    Setting("MAX_QUERY_LENGTH", 1000, "Máximo de caracteres de una consulta."),
+    Setting("MAX_QUERY_TERMS", 64, "Máximo de términos (palabras, frases, comodines) de una consulta."),
+    Setting("MAX_QUERY_DEPTH", 12, "Máximo de paréntesis anidados de una consulta."),
+    Setting("MAX_WILDCARD_EXPANSIONS", 256,
+            "Palabras del índice que un comodín (reserv*) puede abarcar; pasado el máximo se "
+            "buscan sólo las más frecuentes, con un aviso."),
+    Setting("MAX_PAGE", 500, "Página más alta que se puede pedir."),
+    Setting("MAX_RESULT_WINDOW", 10_000,
+            "Profundidad máxima en una lista de resultados (página × resultados por página); "
+            "para más, acotar la búsqueda o exportar."),
+    Setting("MAX_FILTERS", 40, "Máximo de filtros (organismo, año, tema…) de una búsqueda."),
+    Setting("SEARCH_TIME_BUDGET_MS", 2000,
+            "Tiempo máximo de una búsqueda, en milisegundos (0: sin límite). Si la búsqueda de "
+            "coincidencias no termina a tiempo se rechaza con 503; si termina, se omiten los "
+            "fragmentos, los conteos de filtros o la sugerencia que no alcancen, con un aviso."),
+    Setting("FACET_TIME_BUDGET_MS", 250,
+            "Tiempo máximo de los conteos de filtros de una búsqueda, en milisegundos; los que "
+            "no alcanzan se marcan incompletos."),
+    Setting("RATE_LIMIT_ENABLED", None,
+            "Límite de solicitudes por cliente: None lo activa salvo en pruebas (TESTING); "
+            "True o False lo fuerzan."),
+    Setting("RATE_LIMIT_PAGES", "120/minute",
+            "Solicitudes por cliente a las páginas (búsqueda, documentos, estadísticas), en la "
+            "sintaxis de «limits» (p. ej. «120/minute;2000/hour»)."),
+    Setting("RATE_LIMIT_API", "60/minute", "Solicitudes por cliente a la API JSON (/api/v1/)."),
+    Setting("RATE_LIMIT_EXPORT", "10/minute",
+            "Exportaciones (CSV, JSON) y canales Atom por cliente."),
+    Setting("RATE_LIMIT_STORAGE_URI", "sqlite:///var/ratelimit.sqlite",
+            "Dónde se cuentan las solicitudes, compartido por todos los procesos: "
+            "sqlite:///ruta/relativa, sqlite:////ruta/absoluta, o memory:// (un solo proceso)."),
+    Setting("PROXY_FIX_HOPS", 0,
+            "Proxies de confianza delante de la aplicación (nginx: 1). Con 0 el cliente es la "
+            "dirección de la conexión; con N se toma de X-Forwarded-For (werkzeug ProxyFix)."),
     # the staff area (search_app.admin): sessions, staff database, login throttle
     Setting(
         "SECRET_KEY",

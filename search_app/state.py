@@ -38,6 +38,7 @@ class AppState:
     index_dir: Path
     factory: EngineFactory
     sample_setting: bool | None = None
+    search_settings: Any = None  # indexer.budget.SearchSettings from the app's limit settings
     _engine: Engine | None = None
     _pid: int = 0
     _sample: bool | None = None
@@ -50,7 +51,11 @@ class AppState:
         if self._engine is None or self._pid != os.getpid():
             with self._lock:
                 if self._engine is None or self._pid != os.getpid():
-                    self._engine = self.factory(self.index_dir)
+                    engine = self.factory(self.index_dir)
+                    configure = getattr(engine, "configure", None)
+                    if configure is not None and self.search_settings is not None:
+                        configure(self.search_settings)
+                    self._engine = engine
                     self._pid = os.getpid()
                     self._sample = None
         return self._engine
@@ -101,7 +106,11 @@ def init_app(app: Flask) -> None:
 
 
 def app_state() -> AppState:
-    state: AppState = current_app.extensions[EXTENSION_KEY]
+    return app_state_of(current_app)
+
+
+def app_state_of(app: Flask) -> AppState:
+    state: AppState = app.extensions[EXTENSION_KEY]
     return state
 
 

@@ -23,10 +23,14 @@ DATE_TO_KEY = "date_to"
 
 def request_params(args: Mapping[str, Any], *, page_size: int | None = None,
                    max_page_size: int = 100) -> SearchParams:
-    """Validate raw request arguments; raises ``InvalidFilterError`` (Spanish) when bad."""
+    """Validate raw request arguments against the app's limits (``search_app.limits``);
+    raises ``InvalidFilterError`` (Spanish) when bad."""
     from indexer.params import params_from_args  # the search core owns validation
+    from search_app.limits import current_limits
 
-    params: SearchParams = params_from_args(args)
+    limits = current_limits()
+    params: SearchParams = params_from_args(args, limits.params,
+                                            default_page_size=page_size or limits.page_size)
     if "page_size" not in args and page_size is not None:
         params = replace(params, page_size=page_size)
     if params.page_size > max_page_size:

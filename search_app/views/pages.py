@@ -64,7 +64,7 @@ def search() -> tuple[str, int] | str:
                           if exc.suggestion else None)
         return render_template("search.html", params=params, result=None, error=exc.message,
                                suggestion=exc.suggestion, suggestion_url=suggestion_url,
-                               examples=EXAMPLES), 400
+                               examples=EXAMPLES), int(getattr(exc, "status", 400))
     return render_template("search.html", **_result_context(params, result, path))
 
 
