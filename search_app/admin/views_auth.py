@@ -64,17 +64,20 @@ def login() -> Any:
     now = auth.clock()
     wait = throttle.seconds_locked(conn, keys, now=now, max_failures=max_failures,
                                    window_s=window_s)
-    if wait > 0:
-        audit_log.audit("auth.locked", target=name)
+    if wait > 0:  # not audited again: a client hammering a locked form must not grow the log
         minutes = max(1, math.ceil(wait / 60))
         body, status = _login_page(
-            429, f"Demasiados intentos fallidos. Espere {minutes} minutos antes de intentar "
-            "de nuevo.", name)
+            429, f"Demasiados intentos fallidos. Espere {minutes} "
+            f"{'minuto' if minutes == 1 else 'minutos'} antes de intentar de nuevo.", name)
         return body, status, {"Retry-After": str(math.ceil(wait))}
     username = verify_password(conn, name, password)
     if username is None:
         throttle.record_failure(conn, keys, now=now, window_s=window_s)
         audit_log.audit("auth.login_failed", target=name)
+        if throttle.seconds_locked(conn, keys, now=now, max_failures=max_failures,
+                                   window_s=window_s) > 0:
+            audit_log.audit("auth.locked", target=name, detail={"minutos": cfg[
+                "STAFF_LOGIN_LOCK_MINUTES"]})
         return _login_page(401, BAD_LOGIN, name)
     throttle.clear(conn, keys[0])
     login_user(username)

@@ -167,6 +167,11 @@ def test_five_failures_lock_the_user_for_fifteen_minutes(user_app: Flask,
     assert 0 < int(locked.headers["Retry-After"]) <= 15 * 60
     # another address is still locked out of this user
     assert _login(user_app.test_client(), addr="10.0.0.9").status_code == 429
+    logged = len(_audit_actions(user_app))
+    for _ in range(3):  # hammering the locked form does not grow the audit log
+        assert _login(client).status_code == 429
+    assert len(_audit_actions(user_app)) == logged
+    assert [a for a, _, _ in _audit_actions(user_app)].count("auth.locked") == 1
     fake_clock[0] += 15 * 60 + 1
     assert _login(client).status_code == 302
     assert "auth.locked" in [a for a, _, _ in _audit_actions(user_app)]
