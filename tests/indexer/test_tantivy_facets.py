@@ -1,0 +1,145 @@
+"""tantivy facet counts: counting the documents that do NOT match and subtracting them from the
+counts over every document (``TantivySearch.facet_counts``) gives exactly the counts of the
+matches, deleted and replaced documents included; the per-state counts follow commits."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tantivy
+
+from corpus.records import DocumentRecord
+from indexer.engine import SearchParams
+from indexer.fields import FACETS
+from indexer.schema import facet_values
+from indexer.tantivy_search import _buckets, complement, subtract
+
+DELETED = 12  # records deleted after the build: their documents stay in the segments
+
+
+@pytest.mark.parametrize(("everything", "rest", "expected"), [
+    ([("a", 5), ("b", 3)], [], [("a", 5), ("b", 3)]),
+    ([("a", 5), ("b", 3)], [("a", 5)], [("b", 3)]),  # nothing left: dropped
+    ([("a", 5), ("b", 3)], [("a", 3)], [("a", 2), ("b", 3)][::-1]),  # re-sorted by count
+    ([("b", 2), ("a", 4)], [("a", 2)], [("a", 2), ("b", 2)]),  # ties by value
+    ([], [], []),
+])
+def test_subtract(everything: list[tuple[str, int]], rest: list[tuple[str, int]],
+                  expected: list[tuple[str, int]]) -> None:
+    assert subtract(everything, rest) == expected
+
+
+def test_buckets_sorted_by_count_then_value() -> None:
+    raw = {"f": {"buckets": [{"key": "b", "doc_count": 2}, {"key": "c", "doc_count": 5},
+                             {"key": "a", "doc_count": 2}]}, "g": {}}
+    assert _buckets(raw) == {"f": [("c", 5), ("a", 2), ("b", 2)], "g": []}
+
+
+@pytest.fixture(scope="module")
+def engine(sample_records: list[DocumentRecord],
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A tantivy index of the sample records, some then deleted and some replaced."""
+    from indexer import open_engine
+
+    eng: Any = open_engine(tmp_path_factory.mktemp("facets") / "ix", engine="tantivy", create=True)
+    eng.update(sample_records)
+    eng.delete([r.id for r in sample_records[:DELETED]])
+    changed = [dataclasses.replace(r, sentido=["revoca"], topics=[]) for r in sample_records[-5:]]
+    eng.update(sample_records[DELETED:-5] + changed)
+    yield eng
+    eng.close()
+
+
+def _live_records(sample_records: list[DocumentRecord]) -> list[DocumentRecord]:
+    changed = [dataclasses.replace(r, sentido=["revoca"], topics=[]) for r in sample_records[-5:]]
+    return sample_records[DELETED:-5] + changed
+
+
+QUERIES = ["", "información", "recurso", "solicitud", "respuesta", "zorzalito", "reservada",
+           "información -reservada", '"sujeto obligado"', "garante:IVAI"]
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_complement_counts_equal_direct_counts(engine: Any, q: str) -> None:
+    core = engine.search_core()
+    searcher = engine.searcher()
+    state = engine.state_key()
+    full = _query(engine, q)
+    total = int(searcher.search(full, limit=1, count=True).count)
+    direct = core.facet_counts(searcher, full, total, None)
+    via_rest = core.facet_counts(searcher, full, total, state)
+    assert via_rest == direct
+    assert set(direct) == {f.name for f in FACETS}
+
+
+def test_the_mix_takes_the_complement_path(engine: Any) -> None:
+    """More than half of the live documents match some queries above (else the test above
+    would only compare the direct path with itself)."""
+    searcher = engine.searcher()
+    live = int(searcher.num_docs)
+    totals = [int(searcher.search(_query(engine, q), limit=1, count=True).count) for q in QUERIES]
+    assert live in totals
+    assert any(live // 2 < t < live for t in totals)
+
+
+def test_counts_over_everything_match_the_records(engine: Any,
+                                                  sample_records: list[DocumentRecord]) -> None:
+    """Match-all: the cached counts over every live document, against the records themselves
+    (deleted ones absent, replaced ones with their new values)."""
+    live = _live_records(sample_records)
+    result = engine.search(SearchParams(q="", page_size=1, with_snippets=False))
+    assert result.total == len(live)
+    for name in ("sentido", "topics", "garante", "year"):
+        expected = Counter(v for r in live for v in facet_values(r)[name])
+        shown = {v.value: v.count for v in result.facets[name]}
+        assert shown == {k: expected[k] for k in shown}, name
+        assert len(shown) == min(len(expected), 30), name
+
+
+def test_counts_over_everything_follow_commits(tmp_path: Path,
+                                               sample_records: list[DocumentRecord]) -> None:
+    from indexer import open_engine
+
+    eng: Any = open_engine(tmp_path / "ix", engine="tantivy", create=True)
+    try:
+        eng.update(sample_records[:40])
+        before = {v.value: v.count for v in _facets(eng, "")["garante"]}
+        eng.delete([sample_records[0].id])
+        after = {v.value: v.count for v in _facets(eng, "")["garante"]}
+        gone = sample_records[0].garante
+        assert after.get(gone, 0) == before[gone] - 1
+        broad = _facets(eng, "información")  # more than half match: the complement path
+        assert sum(v.count for v in broad["doc_type"]) == eng.search(
+            SearchParams(q="información", page_size=1, with_facets=False)).total
+    finally:
+        eng.close()
+
+
+def _facets(engine: Any, q: str) -> Any:
+    return engine.search(SearchParams(q=q, page_size=1, with_snippets=False)).facets
+
+
+def _query(engine: Any, q: str) -> tantivy.Query:
+    """The tantivy query the engine runs for ``q`` (parsed and built as in a search)."""
+    from indexer import query as ast
+    from indexer import tantivy_query as tq
+
+    core = engine.search_core()
+    ctx = tq.BuildContext(engine.schema, engine.searcher(), core.settings.limits,
+                          core.keyword_values, core._synonyms, core._rewrites)
+    built = tq.build(ctx, ast.parse_query(q).node)
+    assert built is not None
+    return built
+
+
+def test_complement_matches_the_rest(engine: Any) -> None:
+    searcher = engine.searcher()
+    q = _query(engine, "zorzalito")
+    hits = int(searcher.search(q, limit=1, count=True).count)
+    rest = int(searcher.search(complement(q), limit=1, count=True).count)
+    assert hits > 0 and hits + rest == searcher.num_docs
