@@ -17,6 +17,7 @@ from search_app.admin.db import get_db
 from search_app.admin.users import MAX_PASSWORD_LENGTH, verify_password
 
 AUDIT_PAGE_SIZE = 50
+HOME_INGESTS = 5
 MAX_NAME_FIELD = 100
 BAD_LOGIN = "Usuario o contraseña incorrectos."
 # control characters and whitespace: browsers drop tabs and newlines, so "/\t/x" is "//x"
@@ -94,7 +95,15 @@ def logout() -> Any:
 
 @bp.route("/")
 def index() -> Any:
-    return render_template("admin/index.html")
+    """The admin home: documents by publication state (held for review first) and the
+    latest ingestion runs, each a link to its page."""
+    from search_app.admin import library
+
+    conn = get_db()
+    states = sorted(library.STATES.items(), key=lambda kv: kv[0] != "retenido")
+    counts = [(label, library.count(conn, states=(state,)), state) for state, label in states]
+    return render_template("admin/index.html", counts=counts,
+                           ingests=library.recent_ingests(conn, HOME_INGESTS))
 
 
 @bp.route("/auditoria", endpoint="audit_log")

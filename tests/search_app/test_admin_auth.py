@@ -352,3 +352,20 @@ def test_pages_are_spanish_labelled_and_without_inline_code(user_app: Flask) -> 
         assert 'lang="es-MX"' in page
         assert "<script" not in page and "<style" not in page and " style=" not in page
         assert not re.search(r" on[a-z]+=", page)
+
+
+def test_home_counts_held_documents_and_links_ingests(staff_client: StaffClient) -> None:
+    from web_records import web_records
+
+    from search_app.admin import library
+
+    record = web_records()[0]
+    with staff_client.app.app_context():
+        conn = db.get_db()
+        library.put(conn, library.Entry(id=record.id, state="retenido", origin="subida",
+                                        record=record))
+        n = library.add_ingest(conn, {"documentos": 1}, user=STAFF_USER)
+    page = staff_client.get("/admin/").get_data(as_text=True)
+    held = re.search(r'href="/admin/documentos\?estado=retenido">[^<]*</a>: <strong>(\d+)<', page)
+    assert held and held.group(1) == "1"
+    assert f'href="/admin/ingestas/{n}"' in page
