@@ -33,6 +33,8 @@ from whoosh.index import TOC
 
 INDEX_NAME = "MAIN"
 MANIFEST_NAME = "manifest.json"
+MANIFEST_BACKUP = "manifest.bak.json"  # the same content, written first: a damaged manifest
+RECOVERED_KEY = "_recovered"  # set on a manifest read from the backup (never written)
 MANIFEST_FORMAT = 1
 _TOC_RE = re.compile(rf"^_{INDEX_NAME}_([0-9]+)\.toc$")
 _TOC_TEMP_RE = re.compile(rf"^_{INDEX_NAME}_[0-9]+\.toc\..+$")
@@ -69,24 +71,47 @@ def write_json_durably(path: Path, data: dict[str, Any]) -> None:
 # -- manifest --------------------------------------------------------------------------------
 
 
+def _load_json_object(path: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("no es un objeto JSON")
+    return data
+
+
 def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    """The index's manifest; None when there is no index. A damaged manifest is read from its
+    backup (``RECOVERED_KEY`` then says why, and the engines warn); with both damaged this
+    raises ``IndexCorruptError``."""
     path = Path(index_dir) / MANIFEST_NAME
+    backup = path.with_name(MANIFEST_BACKUP)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
+        return _load_json_object(path)
+    except FileNotFoundError as exc:
+        if not backup.exists():
+            return None
+        problem: Exception = exc
+    except (OSError, ValueError) as exc:
+        problem = exc
+    try:
+        data = _load_json_object(backup)
     except (OSError, ValueError) as exc:
         raise IndexCorruptError(
-            f"El manifiesto del índice ({path}) no se puede leer: {exc}. "
-            "Reconstruya el índice con «precedentes index … --index DIR»."
+            f"El manifiesto del índice ({path}) no se puede leer ({problem}) y su copia "
+            f"tampoco ({exc}). Reconstruya el índice con «precedentes index … --index DIR»."
         ) from exc
-    if not isinstance(data, dict):
-        raise IndexCorruptError(f"El manifiesto del índice ({path}) no es válido.")
+    data[RECOVERED_KEY] = (
+        f"El manifiesto del índice ({path.name}) no se puede leer "
+        f"({problem.__class__.__name__}); se usó su copia ({MANIFEST_BACKUP}). La próxima "
+        "actualización lo reescribe."
+    )
     return data
 
 
 def write_manifest(index_dir: Path, data: dict[str, Any]) -> None:
+    """Write the manifest durably, its backup first (so one of the two is always whole)."""
+    data = {k: v for k, v in data.items() if not k.startswith("_")}
     data = {**data, "format": MANIFEST_FORMAT, "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    write_json_durably(Path(index_dir) / MANIFEST_BACKUP, data)
     write_json_durably(Path(index_dir) / MANIFEST_NAME, data)
 
 
@@ -196,7 +221,7 @@ def resolve_generation(index_dir: Path, manifest: dict[str, Any]) -> Resolved:
     last = manifest.get("last_good")
     problem = check_generation(index_dir, last)
     if problem is None and last is not None:
-        return Resolved(int(last["generation"]))
+        return Resolved(int(last["generation"]), warning=manifest.get(RECOVERED_KEY))
     previous = manifest.get("previous")
     if previous and check_generation(index_dir, previous) is None:
         gen = int(previous["generation"])

@@ -24,7 +24,7 @@ from typing import Any
 import tantivy
 
 from corpus.records import DocumentRecord
-from indexer import IndexVersionError, lifecycle
+from indexer import IndexVersionError, lifecycle, tantivy_lifecycle
 from indexer.engine import (
     IndexLockedError,
     IndexReport,
@@ -112,9 +112,9 @@ class TantivyEngine(SearchCoreDelegate):
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
-        self.data_dir = self.index_dir / DATA_DIR
-        self.warnings: list[str] = []
-        self.index = tantivy.Index.open(str(self.data_dir))
+        # the live directory, or a snapshot of the last good state when it is damaged
+        self.index, self.data_dir, self.warnings = tantivy_lifecycle.open_index(
+            self.index_dir, self.manifest)
         self.schema = self.index.schema
         self._lock = threading.RLock()
         self._core: Any = None
@@ -239,16 +239,32 @@ class TantivyEngine(SearchCoreDelegate):
         return count
 
     def _record_commit(self) -> None:
-        """After a commit: make it visible here and write the manifest's counts."""
+        """After a commit: make it visible here, snapshot it as the last good state and write
+        the manifest's counts."""
         self.index.reload()
         searcher = self.searcher()
         samples = hit_count(searcher.search(
             tantivy.Query.term_query(self.schema, SAMPLE_FIELD, "1", index_option="basic"),
             limit=1, count=True,
         ))
+        manifest = tantivy_lifecycle.record_commit(self.index_dir, self.manifest)
         lifecycle.write_manifest(
-            self.index_dir, _manifest(self.manifest, int(searcher.num_docs), int(samples or 0))
+            self.index_dir, _manifest(manifest, int(searcher.num_docs), int(samples or 0))
         )
+
+    def _restore_if_fallen_back(self) -> None:
+        """Before writing: a damaged live state is replaced by the snapshot being read."""
+        live = self.index_dir / DATA_DIR
+        if self.data_dir == live:
+            return
+        tantivy_lifecycle.restore(self.index_dir, self.data_dir)
+        with self._lock:
+            if self._core is not None:
+                self._core.close()
+            self._core, self._seen, self._generation = None, None, None
+            self.data_dir = live
+            self.index = tantivy.Index.open(str(live))
+        self._record_commit()
 
     def close(self) -> None:
         with self._lock:
@@ -267,6 +283,7 @@ class _WriteSession:
         self._ids: set[str] = set()
 
     def __enter__(self) -> _WriteSession:
+        self.engine._restore_if_fallen_back()
         try:
             self.writer = self.engine.index.writer(WRITER_HEAP, WRITER_THREADS)
         except ValueError as exc:
@@ -323,7 +340,7 @@ def check_tantivy(index_dir: Path) -> lifecycle.CheckResult:
         engine = open_tantivy(index_dir, manifest)
     except (RuntimeError, ValueError, OSError) as exc:
         return lifecycle.CheckResult(lines, [f"El índice no abre: {exc}"])
-    problems: list[str] = []
+    problems: list[str] = list(engine.warnings)  # fell back to a snapshot: the live state is bad
     try:
         ids: set[str] = set()
         bad = 0
@@ -339,7 +356,12 @@ def check_tantivy(index_dir: Path) -> lifecycle.CheckResult:
             problems.append(f"{bad} registros guardados no se pueden leer.")
         if len(ids) + bad != count:
             problems.append(f"Hay documentos repetidos: {count} documentos, {len(ids)} distintos.")
-        if manifest.get("doc_count") != count:
+        recorded = int((manifest.get("last_good") or {}).get("opstamp", -1))
+        if manifest.get("doc_count") != count and engine.generation > recorded >= 0:
+            lines.append(f"El manifiesto dice {manifest.get('doc_count')} documentos y el índice "
+                         f"tiene {count}: la última confirmación (durable) no llegó a registrarse "
+                         "en el manifiesto; la próxima actualización lo hará.")
+        elif manifest.get("doc_count") != count and not engine.warnings:
             problems.append(f"El manifiesto dice {manifest.get('doc_count')} documentos y el "
                             f"índice tiene {count} (una actualización se interrumpió: vuelva a "
                             "ejecutarla).")

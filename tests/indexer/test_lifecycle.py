@@ -44,7 +44,7 @@ def test_commit_keeps_the_previous_generation(tmp_path: Path) -> None:
     for state in (last, previous):
         assert lifecycle.check_generation(ix, state) is None
     # nothing older than the previous generation is left behind
-    named = set(last["files"]) | set(previous["files"]) | {lifecycle.MANIFEST_NAME}
+    named = set(last["files"]) | set(previous["files"]) | {lifecycle.MANIFEST_NAME, lifecycle.MANIFEST_BACKUP}
     leftovers = {n for n in os.listdir(ix) if not n.endswith("WRITELOCK")} - named
     assert leftovers == set()
 
