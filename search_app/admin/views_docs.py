@@ -9,10 +9,12 @@ after, and turn ``IndexLockedError`` and refused actions into a Spanish 409 page
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import Flask, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from corpus.garantes import load_registry
@@ -20,9 +22,10 @@ from corpus.records import SENTIDOS
 from indexer.engine import IndexLockedError, QueryError, SearchParams
 from search_app.admin import bp, corrections, library, publish
 from search_app.admin.audit import audit
-from search_app.admin.auth import current_staff
-from search_app.admin.batch import OUTCOME_LABELS, run_batch
-from search_app.admin.db import get_db
+from search_app.admin.audit import record as record_audit
+from search_app.admin.auth import client_address, current_staff
+from search_app.admin.batch import OUTCOME_LABELS, Received, process, receive
+from search_app.admin.db import connect, get_db
 from search_app.admin.library import STATES, Entry
 from search_app.admin.uploads import IngestLimits
 from search_app.state import get_engine
@@ -60,16 +63,6 @@ def _too_large_message() -> str:
             f"{current_app.config['UPLOAD_MAX_MB']} MB).")
 
 
-def _limits() -> IngestLimits:
-    cfg = current_app.config
-    return IngestLimits(
-        max_file_bytes=int(float(cfg["UPLOAD_MAX_MB"]) * MIB),
-        timeout_s=float(cfg["UPLOAD_TIMEOUT_S"]),
-        max_memory_mb=int(cfg["UPLOAD_MAX_MEMORY_MB"]),
-        workers=int(cfg["UPLOAD_WORKERS"]),
-    )
-
-
 def _upload_page(status: int = 200, message: str = "") -> Any:
     cfg = current_app.config
     return render_template(
@@ -103,21 +96,64 @@ def upload() -> Any:
         if body is None:
             return _upload_page(400, "Organismo garante desconocido.")
         garante = body.key
-    enrich = None
-    if cfg["UPLOAD_TOPICS"]:
-        from indexer.build import default_enricher
-
-        enrich = default_enricher()
-    n, report = run_batch(
-        get_db(), get_engine(), [(f.stream, f.filename) for f in files],
-        library_dir=Path(cfg["LIBRARY_DIR"]), limits=_limits(), garante=garante,
-        user=current_staff() or "", enrich=enrich,
-    )
+    user = current_staff() or ""
+    received = receive(get_db(), [(f.stream, f.filename) for f in files],
+                       library_dir=Path(cfg["LIBRARY_DIR"]),
+                       max_file_bytes=_limits(cfg).max_file_bytes,
+                       garante=garante, user=user)
+    n = received.n
     audit("documentos.subir", f"ingesta {n}", {
-        "garante": garante, "archivos": len(files), "resultado": report["counts"],
-        "documentos": [r.get("doc_id") for r in report["files"] if r.get("doc_id")],
+        "garante": garante, "archivos": [f.display_name for f in received.kept],
+        "no_admitidos": [r["display_name"] for r in received.rows],
     })
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    work = _ingest_work(app, get_engine(), received, garante=garante, user=user,
+                        address=client_address())
+    if cfg["UPLOAD_BACKGROUND"]:
+        threading.Thread(target=work, name=f"ingesta-{n}", daemon=True).start()
+    else:
+        work()
     return redirect(url_for("admin.ingest", n=n), code=303)
+
+
+def _ingest_work(app: Flask, engine: Any, received: Received, *, garante: str | None,
+                 user: str, address: str) -> Callable[[], None]:
+    """The ingestion of a received upload, runnable in another thread (own connection; the
+    outcome is audited when it is known)."""
+    cfg = app.config
+    limits = _limits(cfg)
+
+    def work() -> None:
+        try:
+            enrich = None
+            if cfg["UPLOAD_TOPICS"]:
+                from indexer.build import default_enricher
+
+                enrich = default_enricher()
+            conn = connect(cfg["STAFF_DB"])
+            try:
+                report = process(conn, engine, received, limits=limits, garante=garante,
+                                 user=user, enrich=enrich)
+                record_audit(conn, username=user, address=address,
+                             action="documentos.ingesta", target=f"ingesta {received.n}",
+                             detail={"resultado": report["counts"], "estado": report["state"],
+                                     "documentos": [r["doc_id"] for r in report["files"]
+                                                    if r.get("doc_id")]})
+            finally:
+                conn.close()
+        except Exception:  # a thread has no one to raise to: the log says it
+            app.logger.exception("ingesta %s: error no controlado", received.n)
+
+    return work
+
+
+def _limits(cfg: Mapping[str, Any]) -> IngestLimits:
+    return IngestLimits(
+        max_file_bytes=int(float(cfg["UPLOAD_MAX_MB"]) * MIB),
+        timeout_s=float(cfg["UPLOAD_TIMEOUT_S"]),
+        max_memory_mb=int(cfg["UPLOAD_MAX_MEMORY_MB"]),
+        workers=int(cfg["UPLOAD_WORKERS"]),
+    )
 
 
 @bp.get("/ingestas/<int:n>")

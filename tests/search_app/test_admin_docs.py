@@ -75,7 +75,8 @@ def _app(tmp_path: Path, index_dir: Path, **config: Any) -> Flask:
     return create_app({"TESTING": True, "INDEX_DIR": str(index_dir),
                        "STAFF_DB": str(tmp_path / "staff.sqlite3"),
                        "LIBRARY_DIR": str(tmp_path / "biblioteca"),
-                       "UPLOAD_TOPICS": False, "UPLOAD_TIMEOUT_S": 60, **config})
+                       "UPLOAD_TOPICS": False, "UPLOAD_TIMEOUT_S": 60,
+                       "UPLOAD_BACKGROUND": False, **config})
 
 
 @pytest.fixture()
@@ -158,7 +159,41 @@ def test_upload_html_and_pdf_are_published_and_reported(staff_client: StaffClien
         assert original.status_code == 200 and original.data.startswith(b"%PDF")
     rows = audit_rows(staff_client.app, "documentos.subir")
     assert len(rows) == 1 and rows[0]["username"] == "personal"
-    assert "ivai-rev-901-2024-ii" in rows[0]["detail"]
+    assert json.loads(rows[0]["detail"])["archivos"] == ["resolución 901.html", "902.pdf"]
+    rows = audit_rows(staff_client.app, "documentos.ingesta")
+    assert len(rows) == 1 and rows[0]["username"] == "personal"
+    assert sorted(json.loads(rows[0]["detail"])["documentos"]) == [
+        "ivai-rev-901-2024-ii", "ivai-rev-902-2024-ii"]
+
+
+def test_upload_in_the_background(index_template: Path, tmp_path: Path) -> None:
+    """The default: the request stores the files and answers; a thread ingests, and the
+    report page says "en proceso" (refreshing itself) until it is done."""
+    import time
+
+    index_dir = tmp_path / "index"
+    shutil.copytree(index_template / "whoosh", index_dir)
+    app = _app(tmp_path, index_dir, UPLOAD_BACKGROUND=True)
+    add_user(app)
+    client = StaffClient(app)
+    try:
+        response = upload(client, (resolution_html(940, word="segundoplanoz"), "fondo.html"))
+        assert response.status_code == 303
+        url = response.headers["Location"]
+        deadline = time.monotonic() + 60
+        page = client.get(url).get_data(as_text=True)
+        while "terminada" not in page and time.monotonic() < deadline:
+            assert "en proceso" in page and 'http-equiv="refresh"' in page
+            time.sleep(0.2)
+            page = client.get(url).get_data(as_text=True)
+        assert "terminada" in page and 'http-equiv="refresh"' not in page
+        assert found(client, "segundoplanoz") == ["ivai-rev-940-2024-ii"]
+        deadline = time.monotonic() + 10
+        while not audit_rows(app, "documentos.ingesta") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(audit_rows(app, "documentos.ingesta")) == 1
+    finally:
+        app.extensions["precedentes"].close()
 
 
 def test_type_is_judged_by_content_not_name(staff_client: StaffClient) -> None:
