@@ -154,7 +154,7 @@ def too_many_requests(exc: RateLimitExceeded) -> tuple[Response | str, int, dict
 
     limiter: Limiter | None = current_app.extensions.get(EXTENSION_KEY)
     current = limiter.current_limit if limiter is not None else None
-    wait = max(1, math.ceil(current.reset_at - time.time())) if current is not None else 60
+    wait = max(1, math.ceil(current.window[0] - time.time())) if current is not None else 60
     body, status = error_response(
         429, f"Demasiadas solicitudes desde su dirección. Espere {wait} segundos y vuelva a "
         "intentarlo.", retry_after=wait)
