@@ -11,6 +11,7 @@ server) on a free local port and stops it at the end. Only 127.0.0.1 is accepted
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import statistics
 import subprocess
@@ -110,7 +111,10 @@ def main(argv: list[str] | None = None) -> None:
                "--port", str(port)]
         if args.workers:
             cmd += ["--workers", str(args.workers)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # one local client stands for many: the per-client rate limit would answer 429
+        env = {**os.environ, "PRECEDENTES_RATE_LIMIT_ENABLED": "false"}
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env=env)
         wait_ready(base, proc, 120)
     try:
         server = f"gunicorn ×{args.workers}" if (proc and args.workers) else (
