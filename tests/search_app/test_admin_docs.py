@@ -390,3 +390,74 @@ def test_withdraw_on_tantivy(index_template: Path, tmp_path: Path) -> None:
     assert client.post("/admin/reindexar").status_code == 200
     assert doc not in fresh_ids(app, "RR/DAI/0100/2024-PI")
     app.extensions["precedentes"].close()
+
+
+def test_file_names_are_only_escaped_display_text(staff_client: StaffClient) -> None:
+    name = "<img src=x onerror=alert(1)>\u202e.html"
+    report = report_of(staff_client, upload(staff_client, (resolution_html(950), name)))
+    assert report["files"][0]["display_name"] == "<img src=x onerror=alert(1)>.html"
+    assert "<img src=x" not in report["page"]
+    assert "&lt;img src=x onerror=alert(1)&gt;.html" in report["page"]
+
+
+# -- pure functions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("filename", "shown"), [
+    ("resolución.pdf", "resolución.pdf"),
+    ("../../etc/passwd", "passwd"),
+    ("C:\\Users\\ana\\RR 12.pdf", "RR 12.pdf"),
+    ("a\x00b\x1fc.pdf", "abc.pdf"),
+    ("\u202egpj.exe", "gpj.exe"),  # right-to-left override dropped
+    ("", "(sin nombre)"),
+    (None, "(sin nombre)"),
+    ("x" * 500, "x" * 200),
+])
+def test_display_name(filename: str | None, shown: str) -> None:
+    from search_app.admin.uploads import display_name
+
+    assert display_name(filename) == shown
+
+
+BASE = web_records()[3]  # ivai-rev-275-2017-i: IVAI, 2017, "confirma"
+
+
+@pytest.mark.parametrize(("form", "overrides", "errors"), [
+    ({}, {"title": ""}, {"title"}),
+    ({"title": BASE.title, "garante": "IVAI", "expediente": BASE.expediente,
+      "date": BASE.date, "sujeto_obligado": BASE.sujeto_obligado, "ponente": BASE.ponente,
+      "sentido": BASE.sentido}, {}, set()),
+    ({"title": BASE.title, "garante": "ivai", "expediente": "ivai-rev-0276-2017-i",
+      "date": BASE.date, "sujeto_obligado": BASE.sujeto_obligado, "ponente": BASE.ponente,
+      "sentido": BASE.sentido}, {"expediente": "IVAI-REV/276/2017/I"}, set()),
+    ({"title": "T", "garante": "IVAI", "expediente": "RR/DAI/1/2020"}, {}, {"expediente"}),
+    ({"title": "T", "garante": "XYZ"}, {}, {"garante"}),
+    ({"title": "T", "garante": "IVAI", "date": "2017-13-01"}, {}, {"date"}),
+    ({"title": "T", "garante": "IVAI", "date": "1980-01-01"}, {}, {"date"}),
+    ({"title": "T", "garante": "IVAI", "date": "2999-01-01"}, {}, {"date"}),
+    ({"title": "T", "garante": "IVAI", "date": "17/05/2023"}, {}, {"date"}),
+    ({"title": "T", "garante": "IVAI", "sentido": ["revoca", "revoca", "x"]}, {}, {"sentido"}),
+    ({"title": "x" * 501, "garante": "IVAI"}, {}, {"title"}),
+    ({"title": "a\x07b", "garante": "IVAI"}, {}, {"title"}),
+])
+def test_correction_validation(form: dict[str, Any], overrides: dict[str, Any],
+                               errors: set[str]) -> None:
+    import datetime as dt
+
+    from search_app.admin.corrections import validate
+
+    result = validate(form, BASE, today=dt.date(2026, 1, 1))
+    assert set(result.errors) == errors
+    if not errors and overrides:
+        assert {k: result.overrides[k] for k in overrides} == overrides
+    if not errors and not overrides:
+        assert result.overrides == {}
+
+
+def test_apply_overrides_follows_dependent_fields() -> None:
+    from search_app.admin.corrections import apply_overrides
+
+    record = apply_overrides(BASE, {"date": "2020-02-29", "garante": "ITAIP",
+                                    "sentido": ["revoca"]})
+    assert (record.year, record.state, record.sentido) == (2020, "Tabasco", ["revoca"])
+    assert BASE.year == 2017  # the extracted record is left as it was
