@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -58,10 +58,15 @@ class TantivySearch:
 
     def __init__(self, searcher: Callable[[], tantivy.Searcher], schema: tantivy.Schema,
                  state_key: Callable[[], object], settings: SearchSettings | None = None,
-                 facet_threads: int = 2) -> None:
+                 facet_threads: int = 2, facet_cache: int = 64) -> None:
         """``searcher()`` returns a searcher on the last commit; ``state_key()`` names it;
-        ``facet_threads``: threads counting facets (1: the caller's only)."""
+        ``facet_threads``: threads counting facets (1: the caller's only); ``facet_cache``:
+        searches whose facet counts are remembered until the next commit (0: none), so that
+        the other pages and sort orders of a search do not count them again."""
         self.facet_threads = facet_threads
+        self.facet_cache = facet_cache
+        self._recent: OrderedDict[tuple[object, ...], dict[str, list[tuple[str, int]]]] = (
+            OrderedDict())
         self._pool: ThreadPoolExecutor | None = None
         self.searcher = searcher
         self.schema = schema
@@ -174,7 +179,7 @@ class TantivySearch:
         on whoosh (whose facets count folded keyword terms); the most frequent spelling is
         shown. Cited articles are counted as displayed (whoosh counts them from its column).
         """
-        raw = self.facet_counts(searcher, query, total, state) if total else {}
+        raw = self._remembered_counts(searcher, query, params, total, state) if total else {}
         out: dict[str, list[FacetValue]] = {}
         for f in FACETS:
             buckets = raw.get(f.name, [])
@@ -184,6 +189,28 @@ class TantivySearch:
             out[f.name] = [FacetValue(v, c, v in selected)
                            for v, c in top_buckets(buckets, self.settings.facet_limit, selected)]
         return out
+
+    def _remembered_counts(self, searcher: tantivy.Searcher, query: tantivy.Query,
+                           params: SearchParams, total: int, state: object
+                           ) -> dict[str, list[tuple[str, int]]]:
+        """``facet_counts``, remembered for the last ``facet_cache`` searches (least recently
+        used first out) of the committed ``state``: the query depends on nothing else."""
+        if state is None or self.facet_cache <= 0:
+            return self.facet_counts(searcher, query, total, state)
+        key = (state, params.q, tuple(sorted(set(params.filters))), params.date_from,
+               params.date_to)
+        with self._lock:
+            found = self._recent.get(key)
+            if found is not None:
+                self._recent.move_to_end(key)
+                return found
+        counts = self.facet_counts(searcher, query, total, state)
+        with self._lock:
+            self._recent[key] = counts
+            while len(self._recent) > self.facet_cache or (
+                    self._recent and next(iter(self._recent))[0] != state):
+                self._recent.popitem(last=False)
+        return counts
 
     def facet_counts(self, searcher: tantivy.Searcher, query: tantivy.Query, total: int,
                      state: object = None) -> dict[str, list[tuple[str, int]]]:

@@ -143,3 +143,41 @@ def test_complement_matches_the_rest(engine: Any) -> None:
     hits = int(searcher.search(q, limit=1, count=True).count)
     rest = int(searcher.search(complement(q), limit=1, count=True).count)
     assert hits > 0 and hits + rest == searcher.num_docs
+
+
+def test_recent_facet_counts_serve_other_pages_until_a_commit(
+        tmp_path: Path, sample_records: list[DocumentRecord],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer import open_engine
+
+    eng: Any = open_engine(tmp_path / "ix", engine="tantivy", create=True)
+    try:
+        eng.update(sample_records[:40])
+        core = eng.search_core()
+        core.facet_cache = 2
+        counted: list[int] = []
+        real = core.facet_counts
+
+        def counting(*args: Any) -> Any:
+            counted.append(args[2])
+            return real(*args)
+
+        monkeypatch.setattr(core, "facet_counts", counting)
+
+        def page(q: str, n: int, **kw: Any) -> Any:
+            return eng.search(SearchParams(q=q, page=n, page_size=5, with_snippets=False, **kw))
+
+        first = page("información", 1)
+        assert page("información", 2, sort="date").facets == first.facets
+        assert len(counted) == 1
+        page("recurso", 1)
+        page("solicitud", 1)  # cache of 2: "información" is out
+        assert page("información", 1).facets == first.facets and len(counted) == 4
+        page("información", 1, filters=(("garante", sample_records[0].garante or ""),))
+        assert len(counted) == 5
+        eng.delete([sample_records[0].id])
+        after = page("información", 1)  # a commit: counted again
+        assert len(counted) == 6
+        assert sum(v.count for v in after.facets["doc_type"]) == after.total
+    finally:
+        eng.close()
