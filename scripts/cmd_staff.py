@@ -131,6 +131,42 @@ def passwd(nombre: str, password_stdin: bool, db_path: Path | None) -> None:
     click.echo(f"Contraseña de «{username}» cambiada; sus sesiones abiertas se cerraron.")
 
 
+def _set_active(nombre: str, db_path: Path | None, active: bool) -> None:
+    from search_app.admin import audit, db, users
+
+    path = db_path or _default_db()
+    conn = db.connect(path)
+    try:
+        try:
+            username = users.set_active(conn, nombre, active)
+        except users.UserError as exc:
+            _fail(exc.message)
+        audit.record(conn, username=_operator(), address="local",
+                     action="staff.enable" if active else "staff.disable", target=username)
+    finally:
+        conn.close()
+    if active:
+        click.echo(f"Usuario «{username}» reactivado.")
+    else:
+        click.echo(f"Usuario «{username}» desactivado; sus sesiones abiertas se cerraron.")
+
+
+@staff.command("disable")
+@click.argument("nombre")
+@_db_option
+def disable(nombre: str, db_path: Path | None) -> None:
+    """Desactiva al usuario NOMBRE (no puede entrar; se conserva en la bitácora)."""
+    _set_active(nombre, db_path, False)
+
+
+@staff.command("enable")
+@click.argument("nombre")
+@_db_option
+def enable(nombre: str, db_path: Path | None) -> None:
+    """Reactiva al usuario NOMBRE."""
+    _set_active(nombre, db_path, True)
+
+
 @staff.command("list")
 @_db_option
 def list_users(db_path: Path | None) -> None:

@@ -26,6 +26,8 @@ ACTION_LABELS: dict[str, str] = {
     "auth.logout": "Salida",
     "staff.create_user": "Alta de usuario",
     "staff.passwd": "Cambio de contraseña",
+    "staff.disable": "Baja de usuario (desactivado)",
+    "staff.enable": "Usuario reactivado",
 }
 MAX_FIELD = 500  # characters kept of target (a form field could be anything)
 

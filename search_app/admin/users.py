@@ -97,6 +97,21 @@ def set_password(conn: sqlite3.Connection, name: str, password: str, *,
     return username
 
 
+def set_active(conn: sqlite3.Connection, name: str, active: bool) -> str:
+    """Enable or disable a user (a disabled user cannot log in; its sessions end)."""
+    username = normalize_username(name)
+    with conn:
+        changed = conn.execute(
+            "UPDATE staff_users SET active = ?, updated_at = ? WHERE username = ?",
+            (int(active), utc_now_iso(), username),
+        ).rowcount
+        if not changed:
+            raise UserError(f"No existe el usuario «{username}».")
+        if not active:
+            conn.execute("DELETE FROM staff_sessions WHERE username = ?", (username,))
+    return username
+
+
 def list_users(conn: sqlite3.Connection) -> list[StaffUser]:
     rows = conn.execute(
         "SELECT username, created_at, updated_at, active FROM staff_users ORDER BY username"

@@ -114,6 +114,31 @@ def test_passwd_changes_password_and_ends_sessions(db_path: Path, tmp_path: Path
     app.extensions["precedentes"].close()
 
 
+def test_disable_and_enable(db_path: Path, tmp_path: Path) -> None:
+    conn = db.connect(db_path)
+    users.create_user(conn, "hugo", PASSWORD, method="pbkdf2:sha256:1000")
+    conn.close()
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "sin-indice"),
+                      "STAFF_DB": str(db_path)})
+    staff = StaffClient(app, "hugo", PASSWORD)
+    result = _staff("disable", "hugo", "--db", str(db_path))
+    assert result.exit_code == 0 and "desactivado" in result.output
+    assert staff.get("/admin/").status_code == 302  # its session ended
+    assert _staff("list", "--db", str(db_path)).output.startswith("hugo\tinactivo")
+    with pytest.raises(AssertionError):  # a disabled user cannot log in
+        StaffClient(app, "hugo", PASSWORD)
+    assert _staff("enable", "hugo", "--db", str(db_path)).exit_code == 0
+    assert StaffClient(app, "hugo", PASSWORD).get("/admin/").status_code == 200
+    conn = db.connect(db_path)
+    actions = [e.action for e in audit.recent(10, conn=conn)]
+    conn.close()
+    assert actions[:5] == ["auth.login", "staff.enable", "auth.login_failed", "staff.disable",
+                           "auth.login"]
+    missing = _staff("disable", "nadie", "--db", str(db_path))
+    assert missing.exit_code == 1 and "No existe" in missing.output
+    app.extensions["precedentes"].close()
+
+
 def test_passwd_unknown_user(db_path: Path) -> None:
     result = _staff("passwd", "nadie", "--password-stdin", "--db", str(db_path), input=PASSWORD)
     assert result.exit_code == 1
