@@ -317,6 +317,10 @@ def test_correction_shows_and_survives_reindex(staff_client: StaffClient) -> Non
     public = staff_client.client.get(f"/documentos/{doc}").get_data(as_text=True)
     assert "Título corregido por el personal" in public
     assert "Secretaría de Finanzas Corregida" in public and "30 de junio de 2019" in public
+    admin_page = staff_client.get(f"/admin/documentos/{doc}").get_data(as_text=True)
+    assert "Correcciones vigentes" in admin_page and "Ponente: Ponente Corregido" in admin_page
+    listing = staff_client.get("/admin/documentos", query_string={"q": doc})
+    assert "(corregido)" in listing.get_data(as_text=True)
     assert staff_client.post("/admin/reindexar").status_code == 200
     engine = open_engine(staff_client.app.config["INDEX_DIR"])
     try:
