@@ -113,10 +113,7 @@ class TantivySearch:
         if q is None:
             q = Q.empty_query()
             warnings.append("La consulta sólo tiene palabras vacías (de, la, que…).")
-        filters = self.filter_queries(params)
-        full = q if not filters else Q.boolean_query(
-            [(tantivy.Occur.Must, q), *((tantivy.Occur.Must, Q.const_score_query(f, 0.0)) for f in filters)]
-        )
+        full = with_filters(q, self.filter_queries(params))
         by_date = params.sort in ("date", "date_asc") or isinstance(parsed.node, ast.MatchAll)
         start = (params.page - 1) * params.page_size
         if by_date:
@@ -384,6 +381,14 @@ def key_terms(text: str, count: int, n_docs: int, doc_freq: Callable[[str], int]
         return []
     high = top[0][1]
     return [(t, round(1 + 2 * w / high, 3)) for t, w in top]
+
+
+def with_filters(query: tantivy.Query, filters: list[tantivy.Query]) -> tantivy.Query:
+    """``query`` AND every filter (the filters add nothing to the score)."""
+    if not filters:
+        return query
+    return Q.boolean_query([(tantivy.Occur.Must, query),
+                            *((tantivy.Occur.Must, Q.const_score_query(f, 0.0)) for f in filters)])
 
 
 def facet_spec() -> dict[str, Any]:
