@@ -24,7 +24,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from indexer.engine import SearchTimeoutError
+from indexer.engine import QueryTooComplexError, SearchTimeoutError
 from indexer.query import QueryLimits
 
 SNIPPETS_SKIPPED = (
@@ -92,3 +92,14 @@ def timeout_message(budget_ms: float) -> str:
         f"La búsqueda tardó demasiado (más de {seconds} s) y se detuvo. Pruebe con menos "
         "términos, sin comodines (*) o con filtros (organismo, año) que la acoten."
     )
+
+
+def check_expansions(expansions: int, limits: QueryLimits) -> None:
+    """Refuse a query whose wildcards together expand to more index words than the limit
+    (each one is already capped at ``max_expansions``): matching cost grows with every word."""
+    if expansions > limits.max_total_expansions:
+        raise QueryTooComplexError(
+            f"Los comodines (*) de la consulta abarcan demasiadas palabras del índice "
+            f"({expansions}; máximo {limits.max_total_expansions}). Use menos comodines o "
+            "prefijos más largos (por ejemplo, «reserv*» en lugar de «res*»)."
+        )

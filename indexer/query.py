@@ -43,6 +43,7 @@ class QueryLimits:
     max_terms: int = 64  # leaves of the tree
     max_depth: int = 12  # nested parentheses
     max_expansions: int = 256  # vocabulary terms a prefix may expand to (capped, with a warning)
+    max_total_expansions: int = 512  # all the prefixes of a query together (past it: refused)
     min_prefix: int = 3  # letters before a trailing *
 
 

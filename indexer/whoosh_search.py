@@ -26,7 +26,13 @@ from whoosh.searching import Searcher
 
 from indexer import query as ast
 from indexer import whoosh_build as wb
-from indexer.budget import FACETS_SKIPPED, SNIPPETS_SKIPPED, Deadline, SearchSettings
+from indexer.budget import (
+    FACETS_SKIPPED,
+    SNIPPETS_SKIPPED,
+    Deadline,
+    SearchSettings,
+    check_expansions,
+)
 from indexer.engine import FacetValue, Hit, SearchParams, SearchResult
 from indexer.fields import FACETS
 from indexer.schema import (
@@ -263,6 +269,7 @@ class SearchCore:
             ctx = wb.BuildContext(gen.searcher, self.settings.limits, gen.keyword_values,
                                   self._synonyms, _phrase_rewrites())
             q = wb.build(ctx, parsed.node)
+            check_expansions(ctx.expansions, self.settings.limits)
             warnings = list(parsed.warnings) + ctx.warnings
             if q is None:
                 q = wq.NullQuery
