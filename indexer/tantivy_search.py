@@ -27,7 +27,7 @@ import tantivy
 from analyzers import normalize
 from indexer import query as ast
 from indexer import tantivy_query as tq
-from indexer.budget import FACETS_SKIPPED, SNIPPETS_SKIPPED, SearchSettings
+from indexer.budget import FACETS_SKIPPED, SNIPPETS_SKIPPED, SearchSettings, check_expansions
 from indexer.engine import FacetValue, Hit, SearchParams, SearchResult
 from indexer.fields import FACETS
 from indexer.schema import (
@@ -108,6 +108,7 @@ class TantivySearch:
         ctx = tq.BuildContext(self.schema, searcher, self.settings.limits, self.keyword_values,
                               self._synonyms, self._rewrites)
         q = tq.build(ctx, parsed.node)
+        check_expansions(ctx.expansions, self.settings.limits)
         deadline.check()
         warnings = list(parsed.warnings) + ctx.warnings
         if q is None:
