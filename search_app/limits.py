@@ -34,6 +34,7 @@ QUERY_SETTINGS: dict[str, str] = {
     "MAX_QUERY_TERMS": "max_terms",
     "MAX_QUERY_DEPTH": "max_depth",
     "MAX_WILDCARD_EXPANSIONS": "max_expansions",
+    "MAX_QUERY_EXPANSIONS": "max_total_expansions",
 }
 SEARCH_SETTINGS: dict[str, str] = {
     "SEARCH_TIME_BUDGET_MS": "time_budget_ms",

@@ -85,6 +85,15 @@ def test_wildcard_expansions_are_capped_with_a_warning(make_app: Any) -> None:
     assert capped.get_json()["total"] <= roomy.get_json()["total"]
 
 
+def test_total_wildcard_expansions_setting(make_app: Any) -> None:
+    client = make_app(MAX_WILDCARD_EXPANSIONS=1, MAX_QUERY_EXPANSIONS=1).test_client()
+    assert client.get("/api/v1/search?q=res*").status_code == 200  # one word, capped
+    past = client.get("/api/v1/search?q=res* inf*")
+    assert past.status_code == 400 and "demasiadas palabras" in past.get_json()["error"]
+    roomy = make_app(MAX_WILDCARD_EXPANSIONS=1, MAX_QUERY_EXPANSIONS=2).test_client()
+    assert roomy.get("/api/v1/search?q=res* inf*").status_code == 200
+
+
 @pytest.mark.parametrize("cap", [1, 2])
 def test_export_cap_setting(make_app: Any, cap: int) -> None:
     resp = make_app(EXPORT_CAP=cap, EXPORT_BATCH=1).test_client().get(
