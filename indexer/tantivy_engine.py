@@ -253,18 +253,21 @@ class TantivyEngine(SearchCoreDelegate):
         )
 
     def _restore_if_fallen_back(self) -> None:
-        """Before writing: a damaged live state is replaced by the snapshot being read."""
-        live = self.index_dir / DATA_DIR
-        if self.data_dir == live:
+        """Before writing: a damaged live state is replaced by the snapshot being read, and a
+        manifest read from its backup is rewritten (even when the update changes nothing)."""
+        if not self.warnings:
             return
-        tantivy_lifecycle.restore(self.index_dir, self.data_dir)
-        with self._lock:
-            if self._core is not None:
-                self._core.close()
-            self._core, self._seen, self._generation = None, None, None
-            self.data_dir = live
-            self.index = tantivy.Index.open(str(live))
+        live = self.index_dir / DATA_DIR
+        if self.data_dir != live:
+            tantivy_lifecycle.restore(self.index_dir, self.data_dir)
+            with self._lock:
+                if self._core is not None:
+                    self._core.close()
+                self._core, self._seen, self._generation = None, None, None
+                self.data_dir = live
+                self.index = tantivy.Index.open(str(live))
         self._record_commit()
+        self.warnings = []
 
     def close(self) -> None:
         with self._lock:

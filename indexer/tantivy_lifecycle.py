@@ -163,7 +163,8 @@ def open_index(index_dir: Path, manifest: dict[str, Any]) -> tuple[tantivy.Index
     last = manifest.get("last_good")
     problem = state_problem(data, last)
     if problem is None:
-        return tantivy.Index.open(str(data)), data, []
+        recovered = manifest.get(lifecycle.RECOVERED_KEY)
+        return tantivy.Index.open(str(data)), data, [recovered] if recovered else []
     for label, state in (("último estado bueno", last), ("estado anterior", manifest.get("previous"))):
         if not state:
             continue

@@ -311,6 +311,9 @@ class _WriteSession:
             raise IndexLockedError(locked_message(self.engine.index_dir))
         try:
             lifecycle.discard_unverified(self.engine.index_dir, self.engine.generation)
+            if self.engine.warnings:  # fell back, or read the manifest's backup: record the
+                self.engine._record_commit(self.engine.generation)  # good state now
+                self.engine.warnings = []
         except BaseException:
             self.lock.release()
             raise
