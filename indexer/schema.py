@@ -144,46 +144,13 @@ class FastText(TEXT):
                 yield word.encode("utf-8"), n, n * boost, pack_uint(n)
 
 
-_WORDS: dict[str, Any] = {}  # raw word → its folded word(s): documents repeat their vocabulary
-
-
-def _tokenize(normalize: Any, text: str) -> list[str]:
-    """``normalize.tokenize(text)`` (the same words), with each distinct raw word analysed
-    once, by ``normalize.tokenize`` itself (so per-word rules such as ordinals "6o." → "6"
-    and zero padding stay the analysis module's)."""
-    pattern = getattr(normalize, "_WORD_RE", None)
-    ordinals = getattr(normalize, "_ORDINALS_TABLE", None)
-    if pattern is None or ordinals is None:
-        return list(normalize.tokenize(text))
-    if not text.isascii() and any(chr(c) in text for c in ordinals):
-        text = text.translate(ordinals)  # slow on long texts: only when it changes something
-    if len(_WORDS) > 500_000:
-        _WORDS.clear()
-    words, tokenize = _WORDS, normalize.tokenize
-    out: list[str] = []
-    append, extend = out.append, out.extend
-    for raw in pattern.findall(text):
-        word = words.get(raw)
-        if word is None:
-            parts = tokenize(raw)
-            word = words[raw] = parts[0] if len(parts) == 1 else tuple(parts)
-        if type(word) is str:
-            append(word)
-        else:
-            extend(word)
-    return out
-
-
 def preanalyze(text: str) -> tuple[list[str], list[str], list[str]] | None:
     """(stemmed, exact, shingle) terms of ``text``, from one tokenisation with the project's
-    analysis functions (``analyzers.normalize``). (None would send the text through the
-    fields' analyzers instead: the same terms, three times slower.)"""
+    analysis functions (``analyzers.normalize.body_terms``, its bulk path). (None would send
+    the text through the fields' analyzers instead: the same terms, several times slower.)"""
     from analyzers import normalize
-    exact = _tokenize(normalize, text)
-    stops = normalize.stopwords()
-    stem = normalize.stem
-    stems = [stem(w) for w in exact if w not in stops]
-    return stems, exact, normalize.shingles(exact)
+
+    return normalize.body_terms(text)
 
 
 def _keyword_analyzer() -> Analyzer:

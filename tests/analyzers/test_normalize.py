@@ -152,3 +152,31 @@ def test_analysis_fingerprint_follows_stopwords_and_version(
     monkeypatch.undo()
     monkeypatch.setattr(n, "ANALYSIS_VERSION", n.ANALYSIS_VERSION + 1)
     assert n.analysis_fingerprint() != before
+
+
+BULK_TEXTS = [
+    "", "   ", "0", "00", "0177", "a0177", "RR/DAI/0177/2023-PIII", "6o. 1a. 10a 0o 6oo o a",
+    "6º 3ª 20° 1°.", "artículo 6o, fracción 1a", "x_0177_y", "__init__", "ÁÉÍÓÚ Ü Ñ ñandú",
+    "Straße", "İstanbul", "ΣΑΣ σας", "a\u0301rbol", "«comillas» — guion … fin", "ﬁnanzas ½ ²",
+    "٣٤ 12٣", "ley¹ art.² 10³ ⁰⁷ 6º¹", "El acceso a la información pública: 0177 resoluciones",
+    "más allá de había sido; de la resolución del Comité", "tab\tand\nnewline\r\nend",
+]
+
+
+@pytest.mark.parametrize("text", BULK_TEXTS)
+def test_bulk_tokenizer_gives_tokenize_words(text: str) -> None:
+    assert n.tokenize_bulk(text) == n.tokenize(text)
+
+
+@pytest.mark.parametrize("text", BULK_TEXTS)
+def test_body_terms_are_the_three_chains(text: str) -> None:
+    stems, exact, shingles = n.body_terms(text)
+    assert stems == [t for _, t in n.analyze_stemmed(text)]
+    assert exact == [t for _, t in n.analyze_exact(text)]
+    assert shingles == [t for _, t in n.analyze_shingles(text)]
+    assert n.body_terms(text) == (stems, exact, shingles)  # the stem cache answers alike
+
+
+def test_stems_of_drops_stopwords_and_stems_in_order() -> None:
+    words = ["la", "resolucion", "de", "las", "resoluciones", "0177", "mas"]
+    assert n.stems_of(words) == [n.stem("resolucion"), n.stem("resoluciones"), "0177"]

@@ -156,4 +156,4 @@ def test_fast_text_path_indexes_what_the_analyzer_would(text: str) -> None:
 )
 def test_fast_tokenizer_matches_the_analysis_module(text: str) -> None:
     normalize = pytest.importorskip("analyzers.normalize")
-    assert sc._tokenize(normalize, text) == normalize.tokenize(text)
+    assert normalize.tokenize_bulk(text) == normalize.tokenize(text)
