@@ -12,7 +12,13 @@ from flask import current_app, redirect, render_template, request, url_for
 
 from search_app.admin import audit as audit_log
 from search_app.admin import auth, bp, throttle
-from search_app.admin.auth import client_address, current_staff, login_user, logout_user
+from search_app.admin.auth import (
+    client_address,
+    current_staff,
+    login_user,
+    logout_user,
+    staff_required,
+)
 from search_app.admin.db import get_db
 from search_app.admin.users import MAX_PASSWORD_LENGTH, verify_password
 
@@ -87,6 +93,7 @@ def login() -> Any:
 
 
 @bp.route("/salir", methods=["POST"])
+@staff_required
 def logout() -> Any:
     audit_log.audit("auth.logout", target=current_staff() or "")
     logout_user()
@@ -94,6 +101,7 @@ def logout() -> Any:
 
 
 @bp.route("/")
+@staff_required
 def index() -> Any:
     """The admin home: documents by publication state (held for review first) and the
     latest ingestion runs, each a link to its page."""
@@ -107,6 +115,7 @@ def index() -> Any:
 
 
 @bp.route("/auditoria", endpoint="audit_log")
+@staff_required
 def audit_page() -> Any:
     total = audit_log.count()
     pages = max(1, math.ceil(total / AUDIT_PAGE_SIZE))

@@ -369,3 +369,22 @@ def test_home_counts_held_documents_and_links_ingests(staff_client: StaffClient)
     held = re.search(r'href="/admin/documentos\?estado=retenido">[^<]*</a>: <strong>(\d+)<', page)
     assert held and held.group(1) == "1"
     assert f'href="/admin/ingestas/{n}"' in page
+
+
+def test_staff_required_alone_outside_the_blueprint(web_index, tmp_path) -> None:
+    """The decorator guards a view on its own (the blueprint's guard is a second lock)."""
+    from search_app import create_app
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(web_index), "WTF_CSRF_ENABLED": False,
+                      "STAFF_DB": str(tmp_path / "s.sqlite3")})
+    app.add_url_rule("/prueba-personal", "prueba", auth.staff_required(lambda: "adentro"),
+                     methods=["GET", "POST"])
+    add_user(app)
+    client = app.test_client()
+    response = client.get("/prueba-personal?a=1")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/entrar?next=/prueba-personal?a%3D1"
+    assert client.post("/prueba-personal").status_code == 401
+    client.post(LOGIN, data={"usuario": STAFF_USER, "contrasena": STAFF_PASSWORD})
+    assert client.get("/prueba-personal").get_data(as_text=True) == "adentro"
+    app.extensions["precedentes"].close()
