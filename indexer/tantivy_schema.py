@@ -22,10 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import json
-import re
-from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -123,78 +120,15 @@ def _datekey(value: datetime | None) -> int:
     return value.year * 10000 + value.month * 100 + value.day
 
 
-# On folded ASCII text with "_" made a space, word boundaries are normalize._WORD_RE's.
-_ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
-_ORDINAL_RE = re.compile(r"\b([0-9]+)[oa]\b", re.ASCII)  # "6o" -> "6"
-_ZERO_PAD_RE = re.compile(r"\b0+(?=[0-9]+\b)", re.ASCII)  # strip_zeros: "0177" -> "177"
-_ORDINAL_SIGNS = ("º", "ª", "°")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-
-
-# Footnote marks glued to words ("ley¹"): normalize.fold's NFKD makes them digits ("ley1").
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True))
-
-
-def _fold_text(text: str) -> str:
-    low = text.lower()
-    if low.isascii():
-        return low
-    for accented, plain in (*normalize._FOLD_CHARS.items(), *_SUPERSCRIPTS.items()):
-        if accented in low:
-            low = low.replace(accented, plain)
-    return low
-
-
-def exact_words(text: str) -> list[str]:
-    """``normalize.tokenize(text)`` computed on the whole text at once: the same words, several
-    times faster (the tantivy engine's indexing rate depends on it).
-
-    When the text, lowercased and folded with normalize's table, is ASCII but for punctuation
-    (nearly always), word boundaries are unchanged by the fold (it maps letters to letters;
-    punctuation becomes spaces, it separates words either way), so the words are
-    the ASCII words of the folded text, ordinal letters ("6o") and zero padding stripped by
-    regexes, as ``normalize._words`` does word by word; otherwise the text goes through
-    ``normalize.tokenize`` itself. tests/indexer/test_tantivy_analysis.py checks the equality
-    on the sample corpus and on hostile strings.
-    """
-    if not text.isascii():
-        for sign in _ORDINAL_SIGNS:
-            if sign in text:
-                text = text.replace(sign, " ")
-    folded = _fold_text(text)
-    if len(folded) != len(text):  # lower() expanded a letter ("İ" → "i" + a combining dot)
-        return normalize.tokenize(text)
-    if not folded.isascii():
-        for char in set(_NON_ASCII_RE.findall(folded)):
-            if char.isalnum():  # a letter the fold table does not know: normalize decides
-                return normalize.tokenize(text)
-            folded = folded.replace(char, " ")  # punctuation ("—", "“", "…"): a separator
-    if "_" in folded:
-        folded = folded.replace("_", " ")
-    folded = _ZERO_PAD_RE.sub("", _ORDINAL_RE.sub(r"\1", folded))
-    return _ASCII_WORD_RE.findall(folded)
-
-
-_STEMS: dict[str, str] = {}  # word -> "stem " ("" for a stopword): documents share words
-
-
-def _stem_of(word: str) -> str:
-    found = _STEMS.get(word)
-    if found is None:
-        if len(_STEMS) > 500_000:
-            _STEMS.clear()
-        stops = normalize.stopwords()
-        found = _STEMS[word] = "" if word in stops else normalize.stem(word) + " "
-    return found
+# The bulk tokenizer (normalize.tokenize's words, computed on the whole text at once).
+exact_words = normalize.tokenize_bulk
 
 
 def body_terms(text: str) -> tuple[str, str, str]:
     """(stemmed, exact, shingle) terms of a document body, each space-joined for tantivy's
-    whitespace tokenizer: the terms of ``schema.preanalyze``. The stemmed field keeps
-    frequencies, not positions, so its terms are grouped by word (each stemmed once)."""
-    words = exact_words(text)
-    stems = "".join(_stem_of(w) * n for w, n in Counter(words).items())
-    return stems.rstrip(), " ".join(words), " ".join(map("_".join, itertools.pairwise(words)))
+    whitespace tokenizer: the terms of ``schema.preanalyze`` (``normalize.body_terms``)."""
+    stems, words, shingles = normalize.body_terms(text)
+    return " ".join(stems), " ".join(words), " ".join(shingles)
 
 
 def _plain(value: Any) -> Any:
