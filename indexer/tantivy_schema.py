@@ -12,7 +12,12 @@ Differences of layout, not of terms:
 * keyword fields use tantivy's ``raw`` tokenizer, one term per value (``facet_term``), the
   terms whoosh's keyword analyzer produces;
 * every facet has a ``fc_<name>`` fast field of display values: facet counts are a terms
-  aggregation over it;
+  aggregation over it. Each document fills the column of a facet but the cited articles with
+  ONE value, the set of its values (sorted, joined with ``VALUE_SEP``; "" when none): tantivy
+  counts a column that every document fills with one value ~10× faster than a multi-valued or
+  sparse one (measured at 150,000 documents: sentido 0.4 ms against 7 ms), and a search splits
+  each counted set back into its values (``facet_sets``). The cited articles (sets nearly
+  unique per document) keep one value per article;
 * the date is ``datekey`` (yyyymmdd, 0 when undated), a fast integer: sort and range;
 * what a hit shows is a small JSON in ``hit``; the record is JSON in ``record`` but for its
   text, which is in ``body`` (snippets read only that).
@@ -57,7 +62,7 @@ from indexer.schema import (
     facet_values,
 )
 
-LAYOUT_VERSION = 2  # bump when a tantivy field changes (the analysis is schema.SCHEMA_VERSION)
+LAYOUT_VERSION = 3  # bump when a tantivy field changes (the analysis is schema.SCHEMA_VERSION)
 DATEKEY_FIELD = "datekey"
 BODY_FIELD = "body"  # the record's text, stored apart from the rest of the record
 DATA_DIR = "tantivy"  # the tantivy files live in INDEX_DIR/tantivy, beside manifest.json
@@ -80,6 +85,14 @@ _CHAINS = {
     "shingle": normalize.analyze_shingles,
     "identifier": normalize.analyze_identifier,
 }
+
+
+PER_VALUE_FACETS = frozenset({"articles"})  # the other facets' columns hold value sets
+
+
+def facet_sets(name: str) -> bool:
+    """True when facet ``name``'s column holds one value set per document (see above)."""
+    return name not in PER_VALUE_FACETS
 
 
 def index_option(field_name: str) -> str:
@@ -241,6 +254,10 @@ def to_tantivy(record: DocumentRecord) -> tuple[tantivy.Document, str]:
                 doc.add_text(name, term)
     for f in FACETS:
         raw = fields.get(facet_column(f.name), b"")
-        for value in raw.decode("utf-8").split(VALUE_SEP) if raw else ():
-            doc.add_text(facet_column(f.name), value)
+        values = raw.decode("utf-8").split(VALUE_SEP) if raw else []
+        if facet_sets(f.name):
+            doc.add_text(facet_column(f.name), VALUE_SEP.join(sorted(set(values))))
+        else:
+            for value in values:
+                doc.add_text(facet_column(f.name), value)
     return doc, digest

@@ -37,13 +37,14 @@ from indexer.schema import (
     ID_FIELD,
     TEXT_EXACT_FIELD,
     TEXT_FIELD,
+    VALUE_SEP,
     criterion_key,
     facet_column,
     facet_term,
     hit_values,
 )
 from indexer.snippets import query_words
-from indexer.tantivy_schema import DATEKEY_FIELD, analyze, body, decode, hit_count
+from indexer.tantivy_schema import DATEKEY_FIELD, analyze, body, decode, facet_sets, hit_count
 from indexer.tantivy_snippets import Matcher
 from indexer.tantivy_snippets import snippet as fast_snippet
 from indexer.whoosh_search import COLUMN_FACETS, _phrase_rewrites, _synonym_function
@@ -404,10 +405,18 @@ def complement(query: tantivy.Query) -> tantivy.Query:
 
 
 def _buckets(raw: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
-    """An aggregation result as (value, count) per facet, most frequent first (ties by value)."""
+    """An aggregation result as (value, count) per facet, most frequent first (ties by value);
+    the counts of value sets (``tantivy_schema.facet_sets``) summed into their values."""
     out = {}
     for name, result in raw.items():
         pairs = [(str(b["key"]), int(b["doc_count"])) for b in (result or {}).get("buckets", [])]
+        if facet_sets(name):
+            counts: Counter[str] = Counter()
+            for key, count in pairs:
+                for value in key.split(VALUE_SEP):
+                    if value:
+                        counts[value] += count
+            pairs = list(counts.items())
         out[name] = sorted(pairs, key=lambda b: (-b[1], b[0]))
     return out
 

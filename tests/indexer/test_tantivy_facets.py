@@ -40,6 +40,15 @@ def test_buckets_sorted_by_count_then_value() -> None:
     assert _buckets(raw) == {"f": [("c", 5), ("a", 2), ("b", 2)], "g": []}
 
 
+def test_buckets_of_value_sets_summed_into_values() -> None:
+    """A facet column holds each document's value set; "" is a document without values."""
+    raw = {"sentido": {"buckets": [{"key": "", "doc_count": 4}, {"key": "confirma", "doc_count": 3},
+                                   {"key": "confirma\x1frevoca", "doc_count": 2}]},
+           "articles": {"buckets": [{"key": "LGTAIP 7", "doc_count": 2}]}}
+    assert _buckets(raw) == {"sentido": [("confirma", 5), ("revoca", 2)],
+                             "articles": [("LGTAIP 7", 2)]}
+
+
 @pytest.fixture(scope="module")
 def engine(sample_records: list[DocumentRecord],
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
