@@ -9,6 +9,7 @@ after, and turn ``IndexLockedError`` and refused actions into a Spanish 409 page
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -161,7 +162,19 @@ def ingest(n: int) -> Any:
     run = library.get_ingest(get_db(), n)
     if run is None:
         abort(404)
-    return render_template("admin/ingest.html", run=run, labels=OUTCOME_LABELS)
+    return render_template("admin/ingest.html", run=run, labels=OUTCOME_LABELS,
+                           stale=_stale(run))
+
+
+def _stale(run: dict[str, Any]) -> bool:
+    """An ingest still "en proceso" long after its files' time caps ran out: the process that
+    ran it ended (a restart) before finishing."""
+    if run["report"].get("state") != "en proceso":
+        return False
+    files = max(1, len(run["report"].get("files", [])))
+    bound = float(current_app.config["UPLOAD_TIMEOUT_S"]) * files + 300
+    started = dt.datetime.fromisoformat(run["started_at"])
+    return (dt.datetime.now(dt.UTC) - started).total_seconds() > bound
 
 
 # -- review -------------------------------------------------------------------------------

@@ -465,3 +465,22 @@ def test_apply_overrides_follows_dependent_fields() -> None:
                                     "sentido": ["revoca"]})
     assert (record.year, record.state, record.sentido) == (2020, "Tabasco", ["revoca"])
     assert BASE.year == 2017  # the extracted record is left as it was
+
+
+def test_an_ingest_left_unfinished_is_shown_as_interrupted(staff_client: StaffClient) -> None:
+    from search_app.admin import library
+    from search_app.admin.db import connect
+
+    conn = connect(staff_client.app.config["STAFF_DB"])
+    try:
+        fresh = library.add_ingest(conn, {"files": [{}], "state": "en proceso"})
+        old = library.add_ingest(conn, {"files": [{}], "state": "en proceso"})
+        with conn:
+            conn.execute("UPDATE library_ingests SET started_at = ? WHERE n = ?",
+                         ("2020-01-01T00:00:00+00:00", old))
+    finally:
+        conn.close()
+    fresh_page = staff_client.get(f"/admin/ingestas/{fresh}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' in fresh_page and "se interrumpió" not in fresh_page
+    old_page = staff_client.get(f"/admin/ingestas/{old}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' not in old_page and "se interrumpió" in old_page
