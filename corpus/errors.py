@@ -25,6 +25,7 @@ REASONS: dict[str, str] = {
     "crash": "el proceso de extracción terminó de forma anormal",
     "ocr_unavailable": "OCR no disponible",
     "unreadable": "no se pudo leer",
+    "outside": "enlace a un archivo fuera de las carpetas de ingesta",
 }
 
 
@@ -103,3 +104,9 @@ class ExtractionCrashError(IngestError):
 
 class OcrUnavailableError(IngestError):
     reason = "ocr_unavailable"
+
+
+class OutsideRootError(IngestError):
+    """A symlink whose target lies outside the folders being ingested: not read."""
+
+    reason = "outside"

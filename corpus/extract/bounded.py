@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -46,6 +46,31 @@ class _Task:
     index: int
     path: Path
     deadline: float
+    started: float = 0.0
+
+
+@dataclass(frozen=True)
+class FileStats:
+    """What one file cost its worker: wall-clock seconds and peak resident memory.
+
+    ``peak_rss_mb`` is the worker's high-water mark over this file (the worker resets it
+    before each file); None where ``/proc`` cannot tell (not Linux, or the worker died).
+    """
+
+    seconds: float
+    peak_rss_mb: float | None
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    """VmHWM of a live process, in MiB (Linux ``/proc``); None when unavailable."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 class _Worker:
@@ -76,6 +101,7 @@ class _Worker:
 
     def send(self, task: _Task, options: ExtractOptions) -> None:
         self.task = task
+        task.started = time.monotonic()
         self.inbox.send((task.index, str(task.path), options))
 
     def exitcode(self) -> int | None:
@@ -120,6 +146,7 @@ def extract_many(
     ordered: bool = True,
     max_tasks_per_worker: int = 200,
     options: ExtractOptions | None = None,
+    on_stats: Callable[[Path, FileStats], None] | None = None,
     **extract_kwargs: Any,
 ) -> Iterator[tuple[Path, Result]]:
     """Extract many files in ``workers`` bounded child processes; yield (path, text or error).
@@ -128,7 +155,8 @@ def extract_many(
     (``timeout_s`` of wall clock), exhausts ``max_memory_mb`` of address space or kills its
     worker yields an ``IngestError`` and its worker is replaced. With ``ordered`` the pairs
     come in input order, else as they finish. ``extract_kwargs`` are those of ``extract_file``
-    (ocr, ocr_lang, max_pages, max_file_mb, ...), or pass ready ``options``.
+    (ocr, ocr_lang, max_pages, max_file_mb, ...), or pass ready ``options``. ``on_stats``
+    is called once per file with its ``FileStats`` (time and peak memory of its worker).
     """
     opts = options if options is not None else make_options(**extract_kwargs)
     todo = deque(_Task(i, Path(p), 0.0) for i, p in enumerate(paths))
@@ -175,6 +203,9 @@ def extract_many(
                         retire = True
                     if outcome is None:
                         continue
+                    if on_stats is not None:
+                        seconds = time.monotonic() - task.started
+                        on_stats(task.path, FileStats(seconds, peak_rss_mb(worker.proc.pid)))
                     worker.task = None
                     worker.done += 1
                     if isinstance(outcome, ExtractionMemoryError):

@@ -267,6 +267,11 @@ def dehyphenate(text: str) -> str:
     return "\n".join(out)
 
 
+def has_words(text: str) -> bool:
+    """True when ``text`` holds a letter or a digit: a page of "%" or "<" is no document."""
+    return any(c.isalnum() for c in text)
+
+
 def clean_text(text: str) -> str:
     """Clean one unpaginated text (HTML, DOCX, plain text, or one page alone)."""
     lines = normalize_chars(text).split("\n")

@@ -6,11 +6,18 @@ limits); this module is what runs inside them.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.errors import CorruptFileError, EmptyDocumentError, FileTooLargeError, IngestError
-from corpus.extract.clean import clean_text
+from corpus.errors import (
+    CorruptFileError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    IngestError,
+    UnsupportedFormatError,
+)
+from corpus.extract.clean import clean_text, has_words
 from corpus.extract.docx import ZipLimits, extract_docx
 from corpus.extract.html import decode_plain, extract_html
 from corpus.extract.pdf import PdfOptions, extract_pdf
@@ -59,7 +66,7 @@ def extract_plain(path: Path, data: bytes) -> ExtractedText:
     """A plain text file (.txt, .md): UTF-8, or cp1252 with a warning."""
     text, notes = decode_plain(data)
     cleaned = clean_text(text)
-    if not cleaned:
+    if not has_words(cleaned):
         raise EmptyDocumentError(path, "el archivo no tiene texto")
     return ExtractedText(
         source=str(path),
@@ -73,9 +80,14 @@ def extract_with(path: Path, options: ExtractOptions) -> ExtractedText:
     """Extract ``path`` with ready-made options (what worker processes call)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise IngestError(path, f"no se pudo abrir: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError(path, "no se pudo abrir: es una carpeta")
+    if not stat.S_ISREG(info.st_mode):  # opening a FIFO would block; a device never ends
+        raise UnsupportedFormatError(path, "no es un archivo regular (tubería, dispositivo o socket)")
+    size = info.st_size
     if size > options.max_file_mb * 1024 * 1024:
         raise FileTooLargeError(
             path, f"{size / 1024 / 1024:.0f} MB; el límite es {options.max_file_mb} MB"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.errors import CorruptFileError, DecompressionBombError, EmptyDocumentError
-from corpus.extract.clean import clean_text
+from corpus.extract.clean import clean_text, has_words
 from corpus.records import ExtractedText, PageText
 
 
@@ -47,15 +47,26 @@ def check_zip(path: Path, limits: ZipLimits = ZipLimits()) -> None:
                         path, f"{info.filename}: razón de compresión {ratio:.0f}:1"
                     )
             for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    with zf.open(info) as member:
-                        head = member.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise DecompressionBombError(path, f"{info.filename} declara entidades XML")
+                if info.filename.endswith((".xml", ".rels")) and _declares_entities(zf, info):
+                    raise DecompressionBombError(path, f"{info.filename} declara entidades XML")
     except zipfile.BadZipFile as exc:
         raise CorruptFileError(path, f"ZIP inválido: {exc}") from exc
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
         raise CorruptFileError(path, str(exc)) from exc
+
+
+def _declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when an XML part holds a DOCTYPE or ENTITY declaration anywhere (not only in
+    its first KiB: a comment can push the DOCTYPE far down). Markup only: in text, "<" is
+    escaped. Read 1 MiB at a time; the sizes were checked before."""
+    tail = b""
+    with zf.open(info) as member:
+        while block := member.read(1 << 20):
+            window = tail + block
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                return True
+            tail = window[-16:]
+    return False
 
 
 def docx_to_text(path: Path) -> str:
@@ -97,6 +108,6 @@ def extract_docx(path: Path, limits: ZipLimits = ZipLimits()) -> ExtractedText:
             raise CorruptFileError(path, f"documento de Word inválido: {exc}") from exc
         raise
     text = clean_text(raw)
-    if not text:
+    if not has_words(text):
         raise EmptyDocumentError(path, "el documento no tiene texto")
     return ExtractedText(source=str(path), format="docx", pages=(PageText(1, text, "docx"),))

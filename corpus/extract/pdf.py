@@ -23,15 +23,24 @@ from pathlib import Path
 
 from corpus.errors import (
     CorruptFileError,
-    DecompressionBombError,
     EmptyDocumentError,
-    EncryptedFileError,
     FileTooLargeError,
     OcrUnavailableError,
     TruncatedFileError,
 )
 from corpus.extract.clean import clean_pages
 from corpus.extract.ocr_repair import repair_ocr_text
+from corpus.extract.pdf_guard import (
+    FormBombError,
+    bounded_interpreter,
+    check_encrypted_streams,
+    check_streams,
+    declared_pages,
+    guarded_resource_manager,
+    open_document,
+    page_total,
+    with_trailer,
+)
 from corpus.records import ExtractedText, PageMethod, PageText
 
 _STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
@@ -84,40 +93,6 @@ def laparams() -> object:
     from pdfminer.layout import LAParams
 
     return LAParams(char_margin=4, line_margin=0.5, boxes_flow=0, all_texts=True)
-
-
-def check_streams(data: bytes, path: Path, max_stream_mb: int) -> None:
-    """Raise ``DecompressionBombError`` when a zlib stream inflates past ``max_stream_mb``.
-
-    Output is counted and discarded 1 MiB at a time, so memory stays flat however large the
-    stream claims to be.
-    """
-    limit = max_stream_mb * 1024 * 1024
-    view = memoryview(data)
-    for m in _STREAM_RE.finditer(data):
-        start = m.end()
-        if start + 2 > len(data):
-            break
-        b0, b1 = data[start], data[start + 1]
-        if (b0 & 0x0F) != 8 or ((b0 << 8) | b1) % 31:
-            continue  # not a zlib header: another filter, or encrypted
-        end = data.find(b"endstream", start)
-        buf = bytes(view[start : end if end >= 0 else len(data)])
-        inflater = zlib.decompressobj()
-        total = 0
-        try:
-            while buf:
-                out = inflater.decompress(buf, 1 << 20)
-                total += len(out)
-                if total > limit:
-                    raise DecompressionBombError(
-                        path, f"un flujo comprimido se expande a más de {max_stream_mb} MB"
-                    )
-                buf = inflater.unconsumed_tail
-                if inflater.eof or not out:
-                    break
-        except zlib.error:
-            continue
 
 
 @contextlib.contextmanager
@@ -307,54 +282,53 @@ def _drop_cids(text: str) -> tuple[str, bool]:
     return cleaned, cids > max(10, len(cleaned.split()))
 
 
-def _open_document(fh: object, path: Path, truncated: bool) -> object:
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.psexceptions import PSException
-
-    try:
-        return PDFDocument(PDFParser(fh), password="")  # type: ignore[arg-type]
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedFileError(path, "el PDF pide una contraseña") from exc
-    except PDFEncryptionError as exc:
-        raise EncryptedFileError(path, f"cifrado no admitido: {exc}") from exc
-    except (PSException, KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
-        if truncated:
-            raise TruncatedFileError(path, "el PDF termina antes de tiempo") from exc
-        raise CorruptFileError(path, f"PDF ilegible: {exc}") from exc
-
-
-def _page_count(doc: object) -> int | None:
-    from pdfminer.pdftypes import resolve1
-
-    try:
-        pages = resolve1(doc.catalog["Pages"])  # type: ignore[attr-defined]
-        count = resolve1(pages.get("Count"))
-        return int(count) if count is not None else None
-    except Exception:
-        return None
-
-
 def read_text_layer(path: Path, data: bytes, options: PdfOptions) -> list[_RawPage]:
-    """Run pdfminer over every page; a page that fails is recorded, not fatal."""
-    import io
+    """Run pdfminer over every page; a page that fails is recorded, not fatal.
 
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.psexceptions import PSException
+    pdfminer trusts the xref and each stream's ``/Length``; when they are wrong (offsets
+    into the wrong bytes, a ``/Length`` past the end of the file) it reads nothing. Then the
+    file is read again with the xref rebuilt by scanning, where streams end at ``endstream``.
+    """
+    import io
 
     truncated = b"%%EOF" not in data[-4096:]
     if truncated:
         raise TruncatedFileError(path, "falta la marca %%EOF final: descarga incompleta")
-    fh = io.BytesIO(data)
-    doc = _open_document(fh, path, truncated)
-    count = _page_count(doc)
-    if count is not None and count > options.max_pages:
-        raise FileTooLargeError(path, f"{count} páginas; el límite es {options.max_pages}")
-    manager = PDFResourceManager(caching=True)
+    try:
+        doc = open_document(io.BytesIO(data), path, truncated)
+        if not page_total(doc, 1):
+            raise CorruptFileError(path, "el PDF no tiene páginas")
+    except CorruptFileError:
+        # offsets that point at the wrong bytes, or no xref or trailer: scan for the objects
+        doc = open_document(io.BytesIO(with_trailer(data)), path, truncated, rebuild=True)
+        return _read_pages(doc, path, options)
+    pages = _read_pages(doc, path, options)
+    if all(not raw.text.strip() and not raw.has_image for raw in pages):
+        try:
+            doc = open_document(io.BytesIO(data), path, truncated, rebuild=True)
+            rebuilt = _read_pages(doc, path, options)
+        except CorruptFileError:
+            return pages
+        if any(raw.text.strip() for raw in rebuilt):
+            return rebuilt
+    return pages
+
+
+def _read_pages(doc: object, path: Path, options: PdfOptions) -> list[_RawPage]:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.psexceptions import PSException
+
+    check_encrypted_streams(doc, path, options.max_stream_mb)
+    declared = declared_pages(doc)
+    if declared is not None and declared > options.max_pages:
+        # /Count may lie either way: count the real pages (page dictionaries only)
+        actual = page_total(doc, options.max_pages)
+        if actual > options.max_pages:
+            raise FileTooLargeError(path, f"{declared} páginas; el límite es {options.max_pages}")
+    manager = guarded_resource_manager()
     device = PDFPageAggregator(manager, laparams=laparams())  # type: ignore[arg-type]
-    interpreter = PDFPageInterpreter(manager, device)
+    interpreter = bounded_interpreter(manager, device)
     pages: list[_RawPage] = []
     try:
         for number, page in enumerate(PDFPage.create_pages(doc), start=1):  # type: ignore[arg-type]
@@ -370,12 +344,17 @@ def read_text_layer(path: Path, data: bytes, options: PdfOptions) -> list[_RawPa
                 if unusable:
                     raw.text, raw.failed = "", True
                     raw.notes.append(f"página {number}: texto sin mapa Unicode, se usa OCR")
+            except FormBombError as exc:  # hostile, not damaged: pdfium would loop on it too
+                raise CorruptFileError(path, f"página {number}: {exc}") from exc
             except (PSException, KeyError, ValueError, TypeError, AttributeError,
                     IndexError, AssertionError, zlib.error) as exc:  # fmt: skip
                 raw.failed = True
                 raw.notes.append(f"página {number}: error al leer la capa de texto ({exc})")
+            except RecursionError:
+                raw.failed = True
+                raw.notes.append(f"página {number}: capa de texto anidada en exceso")
             pages.append(raw)
-    except (PSException, KeyError, ValueError, TypeError, AttributeError) as exc:
+    except (PSException, KeyError, ValueError, TypeError, AttributeError, RecursionError) as exc:
         if not pages:
             raise CorruptFileError(path, f"no se pudo leer el árbol de páginas: {exc}") from exc
         pages.append(

@@ -9,7 +9,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from corpus.errors import EmptyDocumentError, UnsupportedFormatError
+from corpus.errors import CorruptFileError, EmptyDocumentError, UnsupportedFormatError
 
 SNIFF_BYTES = 8192
 
@@ -37,12 +37,15 @@ _BINARY_CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _zip_kind(path: Path) -> str:
-    """Return "docx" for a Word document, else a Spanish description of the zip."""
+    """Return "docx" for a Word document, else a Spanish description of the zip.
+
+    A zip that cannot be opened (cut short, no central directory) raises ``CorruptFileError``.
+    """
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "archivo ZIP dañado"
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptFileError(path, f"archivo ZIP dañado o incompleto: {exc}") from exc
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
@@ -56,6 +59,27 @@ def _zip_kind(path: Path) -> str:
 
 def _looks_like_text(head: bytes) -> bool:
     return not _BINARY_CONTROL_RE.search(head)
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text with no BOM, else None.
+
+    Text in a Latin script saved as UTF-16 has a NUL in every other byte; judged on the
+    first 4 KiB, which must then decode to text without control characters.
+    """
+    sample = head[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            try:
+                text = sample.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding if _looks_like_text(text.encode("utf-8")) else None
+    return None
 
 
 def sniff_format(path: Path, head: bytes | None = None) -> str:
@@ -93,6 +117,6 @@ def sniff_format(path: Path, head: bytes | None = None) -> str:
     stripped = body.lstrip()
     if stripped.startswith(b"<") and _HTML_TAG_RE.search(body[:4096]):
         return "html"
-    if _looks_like_text(body):
+    if _looks_like_text(body) or utf16_without_bom(body):
         return "txt"
     raise UnsupportedFormatError(path, "archivo binario de tipo desconocido")

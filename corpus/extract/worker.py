@@ -31,6 +31,16 @@ def limit_memory(max_memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def reset_peak_rss() -> None:
+    """Reset this process's VmHWM (Linux), so the parent reads one file's peak, not the max
+    over every file this worker has read."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
 def serve(inbox: Connection, outbox: Connection, max_memory_mb: int) -> None:
     """Receive (task id, path, options), send back (task id, ExtractedText or IngestError).
 
@@ -45,6 +55,7 @@ def serve(inbox: Connection, outbox: Connection, max_memory_mb: int) -> None:
         if message is None:
             return
         task_id, path, options = message
+        reset_peak_rss()
         result: ExtractedText | IngestError
         recycle = False
         try:
