@@ -10,13 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.errors import IngestError
+from corpus.errors import IngestError, OutsideRootError
 from corpus.extract import extract_many
+from corpus.extract.bounded import FileStats
 from corpus.metadata import build_record
 from corpus.records import DocumentRecord, ExtractedText
 
@@ -99,7 +101,7 @@ def iter_source_files(paths: Iterable[Path], summary: IngestSummary | None = Non
     for path in paths:
         if not path.exists():
             raise FileNotFoundError(str(path))
-        if path.is_file():
+        if not path.is_dir():  # a file, or a FIFO/device named directly: reported, not dropped
             yield path
             continue
         for root, dirs, files in os.walk(path):
@@ -133,20 +135,37 @@ def ingest_paths(
     summary: IngestSummary | None = None,
     on_file: Callable[[Path], None] | None = None,
     skip_sha256: Collection[str] = (),
+    on_stats: Callable[[Path, FileStats], None] | None = None,
 ) -> Iterator[DocumentRecord | IngestFailure]:
     """Extract and parse every file under ``paths``; yield a record or a failure per file.
 
-    ``on_file`` is called once per finished file (progress bars). Files whose sha256 is in
-    ``skip_sha256`` (done by an interrupted run, see ``resume_jsonl``) are skipped and counted.
+    ``on_file`` is called once per finished file (progress bars); ``on_stats`` with each
+    extracted file's time and peak memory. Files whose sha256 is in ``skip_sha256`` (done by
+    an interrupted run, see ``resume_jsonl``) are skipped and counted. A symlink that leads
+    out of the given folders is reported (reason "outside"), never read.
     """
-    files = list(iter_source_files(paths, summary))
+    roots = list(paths)
+    files = list(iter_source_files(roots, summary))
     if skip_sha256:
         done = set(skip_sha256)
-        pending = [f for f in files if file_sha256(f) not in done]
+        pending = [f for f in files if _sha256_or_none(f) not in done]
         if summary is not None:
             summary.skipped_done += len(files) - len(pending)
         files = pending
-    results = extract_many(files, workers=workers, timeout_s=timeout_s, max_memory_mb=max_memory_mb)
+    outside = links_outside(files, roots)
+    for path in outside:
+        failure = IngestFailure(str(path), "outside", OutsideRootError(path).message)
+        if summary is not None:
+            summary.add(failure)
+        if on_file is not None:
+            on_file(path)
+        yield failure
+    escaped = set(outside)
+    files = [f for f in files if f not in escaped]
+    results = extract_many(
+        files, workers=workers, timeout_s=timeout_s, max_memory_mb=max_memory_mb,
+        on_stats=on_stats,
+    )  # fmt: skip
     for path, result in results:
         item = _to_record(path, result, garante)
         if summary is not None:
@@ -154,6 +173,33 @@ def ingest_paths(
         if on_file is not None:
             on_file(path)
         yield item
+
+
+def links_outside(files: Iterable[Path], roots: Iterable[Path]) -> list[Path]:
+    """The symlinks among ``files`` whose target lies outside every one of ``roots``.
+
+    A folder of uploads holding ``acta.pdf -> /etc/shadow`` must not be read into the index.
+    """
+    bases = [Path(os.path.realpath(root)) for root in roots]
+    out: list[Path] = []
+    for path in files:
+        if not path.is_symlink():
+            continue
+        target = Path(os.path.realpath(path))  # never raises, even on a symlink loop
+        if not any(target == base or target.is_relative_to(base) for base in bases):
+            out.append(path)
+    return out
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    """``file_sha256`` of a regular file; None for a FIFO (reading one would block), a
+    dangling link or an unreadable file (they are reported by extraction instead)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        return file_sha256(path)
+    except OSError:
+        return None
 
 
 def count_source_files(paths: Iterable[Path]) -> int:
