@@ -5,9 +5,13 @@ settings); nothing here reads the environment. ``Deadline`` is the time budget o
 the search cores check it between their phases and inside their long loops, and degrade in a
 fixed order rather than hang:
 
+0. waiting for the engine (whoosh serialises the searches of a process): a search whose
+   budget ran out before it started is refused with ``ServerBusyError`` (HTTP 503 with
+   ``Retry-After``: the server is overloaded, shedding load rather than queueing forever);
 1. parsing, building the engine query (wildcard expansion) and matching: past the budget the
-   search is refused with ``SearchTimeoutError`` (HTTP 503, a Spanish message): without the
-   matches there is nothing honest to show. whoosh checks between phases and inside its mask
+   search is refused with ``SearchTimeoutError`` (HTTP 400 like any query the service cannot
+   run, a Spanish message that says how to narrow it): without the matches there is nothing
+   honest to show. whoosh checks between phases and inside its mask
    loops (each term of an OR, each word of a wildcard), so a runaway match stops near the
    budget; tantivy matches in one native call, so it checks before that call (after the
    wildcard expansion) and, the matches in hand, degrades after it;
@@ -24,13 +28,18 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from indexer.engine import QueryTooComplexError, SearchTimeoutError
+from indexer.engine import QueryTooComplexError, SearchTimeoutError, ServerBusyError
 from indexer.query import QueryLimits
 
 SNIPPETS_SKIPPED = (
     "La búsqueda tardó más de lo previsto: se omitieron los fragmentos de texto de los "
     "resultados."
 )
+BUSY_MESSAGE = (
+    "El buscador está muy ocupado en este momento y la búsqueda no pudo empezar a tiempo. "
+    "Intente de nuevo en unos segundos."
+)
+BUSY_RETRY_AFTER_S = 5
 FACETS_SKIPPED = (
     "La búsqueda tardó más de lo previsto: algunos conteos de filtros quedaron incompletos."
 )
@@ -77,6 +86,11 @@ class Deadline:
         that cannot degrade (parsing, expansion, matching)."""
         if self.expired():
             raise SearchTimeoutError(timeout_message(self.budget_ms))
+
+    def check_started(self) -> None:
+        """Refuse a search that spent its budget waiting to start (``ServerBusyError``)."""
+        if self.expired():
+            raise ServerBusyError(BUSY_MESSAGE)
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000

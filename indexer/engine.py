@@ -45,10 +45,18 @@ class InvalidFilterError(QueryError):
 
 
 class SearchTimeoutError(QueryError):
-    """Matching did not finish within the search's time budget (``indexer.budget``): the
-    app answers 503 (a temporary refusal), not 400."""
+    """Matching did not finish within the search's time budget (``indexer.budget``): a query
+    too costly to answer, refused with 400 like the other ``QueryError``."""
 
     kind = "tiempo_agotado"
+    status = 400
+
+
+class ServerBusyError(SearchTimeoutError):
+    """The budget ran out before the search could even start (it waited behind others): the
+    server is overloaded, not the query at fault; the app answers 503 with ``Retry-After``."""
+
+    kind = "ocupado"
     status = 503
 
 

@@ -259,12 +259,13 @@ class SearchCore:
 
     def search(self, params: SearchParams) -> SearchResult:
         """Run a validated search. Raises ``QueryError`` (Spanish) for a query that cannot run,
-        ``SearchTimeoutError`` when matching does not fit the time budget (``indexer.budget``:
-        past it, snippets, facets and the suggestion degrade instead)."""
+        ``SearchTimeoutError`` when matching does not fit the time budget, ``ServerBusyError``
+        when the budget ran out waiting for the lock (``indexer.budget``: once matched,
+        snippets, facets and the suggestion degrade instead)."""
         deadline = self.settings.deadline()
         parsed = ast.parse_query(params.q, self.settings.limits)
         with self._lock:
-            deadline.check()  # the wait for the lock counts: a queue past the budget refuses
+            deadline.check_started()  # the wait for the lock counts: past the budget, 503
             gen = self.generation()
             ctx = wb.BuildContext(gen.searcher, self.settings.limits, gen.keyword_values,
                                   self._synonyms, _phrase_rewrites())

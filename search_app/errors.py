@@ -12,6 +12,7 @@ from typing import Any
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from indexer.budget import BUSY_RETRY_AFTER_S
 from indexer.engine import IndexMissingError, QueryError
 
 MESSAGES: dict[int, str] = {
@@ -50,9 +51,10 @@ def _http_error(exc: HTTPException) -> tuple[Response | str, int]:
     return error_response(status, message)
 
 
-def _query_error(exc: QueryError) -> tuple[Response | str, int]:
-    status = int(getattr(exc, "status", 400))  # SearchTimeoutError: 503 (a temporary refusal)
-    return error_response(status, exc.message, suggestion=exc.suggestion, kind=exc.kind)
+def _query_error(exc: QueryError) -> tuple[Response | str, int, dict[str, str]]:
+    status = int(getattr(exc, "status", 400))  # ServerBusyError: 503, a temporary refusal
+    body, status = error_response(status, exc.message, suggestion=exc.suggestion, kind=exc.kind)
+    return body, status, {"Retry-After": str(BUSY_RETRY_AFTER_S)} if status == 503 else {}
 
 
 def _index_missing(exc: IndexMissingError) -> tuple[Response | str, int]:

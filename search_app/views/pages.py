@@ -7,6 +7,7 @@ from dataclasses import replace
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from indexer.budget import BUSY_RETRY_AFTER_S
 from indexer.engine import QueryError, SearchParams, SearchResult
 from indexer.fields import FACETS
 from search_app.advanced import build_query
@@ -40,13 +41,17 @@ SORT_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _retry_after(status: int) -> dict[str, str]:
+    return {"Retry-After": str(BUSY_RETRY_AFTER_S)} if status == 503 else {}
+
+
 def _has_search(params: SearchParams) -> bool:
     return bool(params.q or params.filters or params.date_from or params.date_to)
 
 
 @bp.get("/")
 @bp.get("/buscar")
-def search() -> tuple[str, int] | str:
+def search() -> tuple[str, int] | tuple[str, int, dict[str, str]] | str:
     path = url_for("pages.search")
     try:
         params = request_params(request.args, page_size=current_app.config["PAGE_SIZE"],
@@ -62,9 +67,10 @@ def search() -> tuple[str, int] | str:
     except QueryError as exc:
         suggestion_url = (href(path, query_args(SearchParams(q=exc.suggestion)))
                           if exc.suggestion else None)
+        status = int(getattr(exc, "status", 400))  # ServerBusyError: 503, try again later
         return render_template("search.html", params=params, result=None, error=exc.message,
                                suggestion=exc.suggestion, suggestion_url=suggestion_url,
-                               examples=EXAMPLES), int(getattr(exc, "status", 400))
+                               examples=EXAMPLES), status, _retry_after(status)
     return render_template("search.html", **_result_context(params, result, path))
 
 

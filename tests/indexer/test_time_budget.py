@@ -8,6 +8,7 @@ total), never speed goals.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -24,7 +25,7 @@ from indexer.budget import (
     SearchSettings,
     timeout_message,
 )
-from indexer.engine import QueryError, SearchParams, SearchTimeoutError
+from indexer.engine import QueryError, SearchParams, SearchTimeoutError, ServerBusyError
 from indexer.fields import FACET_NAMES
 
 BUDGET_MS = 300.0
@@ -54,7 +55,7 @@ def test_deadline_expiry(budget_ms: float, sleep_s: float, expired: bool) -> Non
     if expired:
         with pytest.raises(SearchTimeoutError) as err:
             deadline.check()
-        assert err.value.kind == "tiempo_agotado" and err.value.status == 503
+        assert err.value.kind == "tiempo_agotado" and err.value.status == 400
     else:
         deadline.check()
 
@@ -67,6 +68,7 @@ def test_timeout_message_is_spanish_and_says_the_budget(budget_ms: float, shown:
 
 def test_timeout_is_a_query_error_and_no_deadline_never_expires() -> None:
     assert issubclass(SearchTimeoutError, QueryError)
+    assert issubclass(ServerBusyError, SearchTimeoutError) and ServerBusyError.status == 503
     assert NO_DEADLINE.remaining() == float("inf") and not NO_DEADLINE.expired()
     assert SearchSettings(time_budget_ms=0).deadline().remaining() == float("inf")
 
@@ -108,6 +110,30 @@ def test_whoosh_slow_matching_is_refused(whoosh_core: Any, monkeypatch: pytest.M
         whoosh_core.search(SearchParams(q="información"))
     assert "tardó demasiado" in err.value.message
     assert time.perf_counter() - started < 5
+
+
+def test_whoosh_search_that_waited_past_its_budget_is_busy(whoosh_core: Any) -> None:
+    """A search queued behind a long one (the core serialises searches) is shed with 503."""
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with whoosh_core._lock:
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    timer = threading.Timer(BUDGET_MS / 1000 * 2, release.set)
+    timer.start()
+    try:
+        with pytest.raises(ServerBusyError) as err:
+            whoosh_core.search(SearchParams(q="información"))
+        assert err.value.status == 503 and "ocupado" in err.value.message
+    finally:
+        release.set()
+        holder.join(10)
+        timer.cancel()
 
 
 def test_whoosh_or_loop_stops_at_the_deadline(whoosh_core: Any,

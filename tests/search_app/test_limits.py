@@ -6,6 +6,7 @@ reaches the engine (503 past it), bad limit settings stop the app at startup, an
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,7 +111,7 @@ def test_time_budget_reaches_the_engine(make_app: Any) -> None:
     assert settings.limits.max_terms == 7
 
 
-def test_search_past_the_time_budget_is_a_503(make_app: Any,
+def test_search_past_the_time_budget_is_a_400(make_app: Any,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from indexer.whoosh_search import SearchCore
 
@@ -125,10 +126,42 @@ def test_search_past_the_time_budget_is_a_503(make_app: Any,
     monkeypatch.setattr(SearchCore, "_filter_mask", slow)
     api = client.get("/api/v1/search?q=información")
     body = api.get_json()
-    assert api.status_code == 503 and body["status"] == 503 and body["kind"] == "tiempo_agotado"
+    assert api.status_code == 400 and body["status"] == 400 and body["kind"] == "tiempo_agotado"
     assert "tardó demasiado" in body["error"]
     page = client.get("/buscar?q=información")
-    assert page.status_code == 503 and "tardó demasiado" in page.get_data(as_text=True)
+    assert page.status_code == 400 and "tardó demasiado" in page.get_data(as_text=True)
+
+
+def _while_busy(core: Any, seconds: float, request: Any) -> Any:
+    """``request()`` made while another thread holds the process's whoosh searcher."""
+    held = threading.Event()
+
+    def hold() -> None:
+        with core._lock:
+            held.set()
+            time.sleep(seconds)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    try:
+        return request()
+    finally:
+        holder.join(10)
+
+
+def test_search_that_could_not_start_in_time_is_a_503(make_app: Any) -> None:
+    app = make_app(SEARCH_TIME_BUDGET_MS=100)
+    client = app.test_client()
+    client.get("/api/v1/search?q=información")
+    core = app.extensions["precedentes"].engine().search_core()
+    api = _while_busy(core, 0.4, lambda: client.get("/api/v1/search?q=información"))
+    page = _while_busy(core, 0.4, lambda: client.get("/buscar?q=información"))
+    assert api.status_code == 503 and api.get_json()["kind"] == "ocupado"
+    assert api.headers["Retry-After"] == "5"
+    assert page.status_code == 503 and page.headers["Retry-After"] == "5"
+    assert "muy ocupado" in page.get_data(as_text=True)
+    assert client.get("/api/v1/search?q=información").status_code == 200  # once free again
 
 
 BAD_SETTINGS: list[tuple[dict[str, Any], str]] = [
