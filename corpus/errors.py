@@ -8,6 +8,8 @@ constructor arguments.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,18 @@ REASONS: dict[str, str] = {
     "ocr_unavailable": "OCR no disponible",
     "unreadable": "no se pudo leer",
     "outside": "enlace a un archivo fuera de las carpetas de ingesta",
+    "bad_name": "nombre de archivo que no es UTF-8 válido; cámbiele el nombre",
 }
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` safe to print, store and put in JSON: bytes that were not UTF-8 (lone
+    surrogates from ``os.fsdecode``) become ``\\xNN`` and control characters (a newline or
+    a terminal escape in a file name) become ``\\n``, ``\\x1b``…"""
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class IngestError(Exception):
@@ -50,7 +63,7 @@ class IngestError(Exception):
     @property
     def message(self) -> str:
         """The one line the batch prints: ``"<file>: <summary>"``."""
-        return f"{self.path}: {self.summary}"
+        return f"{display_path(self.path)}: {self.summary}"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.path, self.detail, self.reason))
@@ -110,3 +123,9 @@ class OutsideRootError(IngestError):
     """A symlink whose target lies outside the folders being ingested: not read."""
 
     reason = "outside"
+
+
+class BadFileNameError(IngestError):
+    """A file name that is not valid UTF-8: it could not go into JSON, the index or a URL."""
+
+    reason = "bad_name"

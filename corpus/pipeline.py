@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.errors import IngestError, OutsideRootError
+from corpus.errors import BadFileNameError, IngestError, OutsideRootError
 from corpus.extract import extract_many
 from corpus.extract.bounded import FileStats
 from corpus.metadata import build_record
@@ -152,16 +152,16 @@ def ingest_paths(
         if summary is not None:
             summary.skipped_done += len(files) - len(pending)
         files = pending
-    outside = links_outside(files, roots)
-    for path in outside:
-        failure = IngestFailure(str(path), "outside", OutsideRootError(path).message)
+    refused = refuse_unread(files, roots)
+    for path, error in refused:
+        failure = IngestFailure(str(path), error.reason, error.message)
         if summary is not None:
             summary.add(failure)
         if on_file is not None:
             on_file(path)
         yield failure
-    escaped = set(outside)
-    files = [f for f in files if f not in escaped]
+    skipped = {path for path, _error in refused}
+    files = [f for f in files if f not in skipped]
     results = extract_many(
         files, workers=workers, timeout_s=timeout_s, max_memory_mb=max_memory_mb,
         on_stats=on_stats,
@@ -173,6 +173,27 @@ def ingest_paths(
         if on_file is not None:
             on_file(path)
         yield item
+
+
+def refuse_unread(files: list[Path], roots: list[Path]) -> list[tuple[Path, IngestError]]:
+    """Files refused before anything reads them: names that are not UTF-8 (a Latin-1 name
+    unpacked from a zip) and symlinks that lead out of ``roots``."""
+    outside = set(links_outside(files, roots))
+    refused: list[tuple[Path, IngestError]] = []
+    for path in files:
+        if _undecodable(path):
+            refused.append((path, BadFileNameError(path)))
+        elif path in outside:
+            refused.append((path, OutsideRootError(path)))
+    return refused
+
+
+def _undecodable(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def links_outside(files: Iterable[Path], roots: Iterable[Path]) -> list[Path]:

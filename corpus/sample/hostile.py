@@ -511,7 +511,7 @@ def _single_cases() -> Iterator[HostileCase]:
                       _symlink("../ext/pdf_como.docx"))  # fmt: skip
     long_name = "especial/" + "resolución_" * 20 + ".pdf"
     yield HostileCase(long_name, "especial", "extracted", _bytes(pdf))
-    yield HostileCase("especial/nombre_\udcff\udcfe_latin1.pdf", "especial", "extracted", _bytes(pdf))
+    yield HostileCase("especial/nombre_\udcff\udcfe_latin1.pdf", "especial", "bad_name", _bytes(pdf))
     yield HostileCase("especial/nombre\ncon salto.pdf", "especial", "extracted", _bytes(pdf))
 
 
