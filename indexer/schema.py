@@ -163,6 +163,15 @@ def _keyword_analyzer() -> Analyzer:
     )
 
 
+KEYWORD_ANALYZER = _keyword_analyzer()  # for comparison only (the writer's fast path)
+
+
+def keyword_terms(value: str) -> list[str]:
+    """The terms the keyword analyzer gives for ``value``, without token objects: each
+    non-empty VALUE_SEP-separated piece stripped, lowercased, accent-mapped (in that order)."""
+    return [piece.strip().lower().translate(accent_map) for piece in value.split(VALUE_SEP) if piece]
+
+
 def _analyzers() -> dict[str, Analyzer]:
     """The project's Spanish analysis chains (``analyzers.spanish``)."""
     from analyzers import spanish
