@@ -87,6 +87,19 @@ def _engine_reader(report: ReaderReport, engine: Any, ids: list[str], deadline: 
             report.error(f"{exc.__class__.__name__}: {exc}")
 
 
+def open_reader(index_dir: str | Path) -> Any:
+    """An engine for readers, without the per-search time budget: the soak looks for errors
+    of concurrency, not for load shedding on a busy machine (that is bench_runaway's)."""
+    from indexer import open_engine
+    from indexer.budget import SearchSettings
+
+    engine: Any = open_engine(index_dir)
+    configure = getattr(engine, "configure", None)
+    if configure is not None:
+        configure(SearchSettings(time_budget_ms=0))
+    return engine
+
+
 def _http_get(url: str) -> int:
     try:
         with urllib.request.urlopen(url, timeout=60) as resp:
@@ -133,9 +146,7 @@ def reader_process(kind: str, index_dir: str, base: str, ids: list[str], seconds
     deadline = time.monotonic() + seconds
     try:
         if kind == "engine":
-            from indexer import open_engine
-
-            engine = open_engine(index_dir)
+            engine = open_reader(index_dir)
             _engine_reader(report, engine, ids, deadline, seed)
             engine.close()
         else:
@@ -232,8 +243,6 @@ def build_index(index_dir: Path, engine: str, count: int, seed: int) -> list[Any
 def soak(engine_name: str, work: Path, *, seconds: float, records: int, seed: int,
          http: bool = True) -> dict[str, Any]:
     """One engine's soak; returns its figures (see ``report_lines``)."""
-    from indexer import open_engine
-
     index_dir = work / f"ix-{engine_name}"
     docs = build_index(index_dir, engine_name, records, seed)
     ids = [r.id for r in docs]
@@ -250,7 +259,7 @@ def soak(engine_name: str, work: Path, *, seconds: float, records: int, seed: in
               for i, k in enumerate(kinds)]
     for p in procs:
         p.start()
-    shared: Any = open_engine(index_dir)  # one engine object for the engine threads
+    shared = open_reader(index_dir)  # one engine object for the engine threads
     deadline = time.monotonic() + seconds
     thread_reports = [ReaderReport(f"{k}-hilo-{i}") for i, k in enumerate(kinds)]
     threads = [threading.Thread(target=_engine_reader if k == "engine" else _http_reader,
