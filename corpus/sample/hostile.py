@@ -19,7 +19,7 @@ import random
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -233,6 +233,17 @@ def _symlink(target: str) -> Build:
     return build
 
 
+def _inner_link(data: bytes) -> Build:
+    """A symlink to a hidden file beside it (hidden files are not ingested themselves)."""
+
+    def build(path: Path) -> None:
+        target = path.with_name(f".destino_{path.stem}.pdf")
+        target.write_bytes(data)
+        path.symlink_to(target.name)
+
+    return build
+
+
 def _outside_target(path: Path) -> None:
     outside = path.parent.parent.parent / "fuera" / "secreto.txt"  # beside files/
     outside.parent.mkdir(exist_ok=True)
@@ -347,7 +358,10 @@ def _pdf_single_cases() -> Iterator[HostileCase]:
          lambda: hp.image_only(64, 64, bytes(random.Random(5).getrandbits(8) for _ in range(4096)))),
     ]  # fmt: skip
     heavy = {"pdf/imagen_blanca.pdf", "pdf/imagen_ruido.pdf", "pdf/bomba_flate_4gb.pdf",
-             "pdf/paginas_10000_count_1.pdf", "pdf/arbol_profundo_5000.pdf"}  # fmt: skip
+             "pdf/paginas_10000_count_1.pdf", "pdf/arbol_profundo_5000.pdf",
+             "pdf/forma_abanico_2e40.pdf", "pdf/arreglos_anidados.pdf",
+             "pdf/arreglos_sin_cerrar.pdf", "pdf/diccionarios_anidados.pdf",
+             "pdf/bomba_flate_doble.pdf"}  # fmt: skip
     for name, category, expected, make in cases:
         yield HostileCase(name, category, expected, _bytes(make), heavy=name in heavy)
 
@@ -498,6 +512,7 @@ def _single_cases() -> Iterator[HostileCase]:
          lambda: (lines[1] + " ").encode() * (20_000_000 // 80)),
     ]  # fmt: skip
     heavy = {"html/una_linea_50mb.html", "docx/entradas_100k.docx", "docx/bomba_razon.docx",
+             "html/entidades_1m.html", "html/atributos_100k.html",
              "txt/una_linea_20mb.txt", "html/anidado_100k.html"}  # fmt: skip
     for name, category, expected, data in cases:
         yield HostileCase(name, category, expected, _bytes(data), heavy=name in heavy)
@@ -507,8 +522,7 @@ def _single_cases() -> Iterator[HostileCase]:
     yield HostileCase("especial/enlace_ciclo.pdf", "especial", "unreadable",
                       _symlink("enlace_ciclo.pdf"))  # fmt: skip
     yield HostileCase("especial/enlace_fuera.txt", "especial", "outside", _outside_target)
-    yield HostileCase("especial/enlace_dentro.pdf", "especial", "extracted",
-                      _symlink("../ext/pdf_como.docx"))  # fmt: skip
+    yield HostileCase("especial/enlace_dentro.pdf", "especial", "extracted", _inner_link(pdf))
     long_name = "especial/" + "resolución_" * 20 + ".pdf"
     yield HostileCase(long_name, "especial", "extracted", _bytes(pdf))
     yield HostileCase("especial/nombre_\udcff\udcfe_latin1.pdf", "especial", "bad_name", _bytes(pdf))
@@ -528,13 +542,24 @@ def hostile_cases(seeds: int = 2) -> list[HostileCase]:
     return cases
 
 
-def write_hostile(out_dir: Path, seeds: int = 2, *, light: bool = False) -> list[HostileCase]:
+def write_hostile(
+    out_dir: Path,
+    seeds: int = 2,
+    *,
+    light: bool = False,
+    only: Collection[str] | None = None,
+) -> list[HostileCase]:
     """Write the files under ``out_dir/files`` and ``out_dir/ground_truth.jsonl``.
 
-    ``light`` leaves out the ``heavy`` cases (for the default test run).
+    ``light`` leaves out the ``heavy`` cases (for the default test run); ``only`` keeps the
+    cases of those names.
     """
     files = out_dir / "files"
-    cases = [c for c in hostile_cases(seeds) if not (light and c.heavy)]
+    cases = [
+        c
+        for c in hostile_cases(seeds)
+        if not (light and c.heavy) and (only is None or c.name in only)
+    ]
     for case in cases:
         path = files / case.name
         path.parent.mkdir(parents=True, exist_ok=True)
