@@ -13,7 +13,11 @@ an identifier): measured as the largest share of a tantivy search. Here:
   ``normalize``'s length-preserving table; a text it cannot fold that way is scanned;
 * otherwise the first match is looked for only at the words where a candidate occurs (one
   regex pass over the folded text), then ``make_snippet``'s own steps run, with its match
-  test remembered per distinct word: a copy of 20 lines, kept equal by the tests below.
+  test remembered per distinct word: a copy of 20 lines, kept equal by the tests below;
+* the text is folded and searched a chunk at a time (``CHUNK`` characters, cut at a space so
+  that no word is split), stopping at the first chunk with a match: the first match is usually
+  near the start, and folding whole texts was half of a snippet's cost. A chunk that cannot be
+  folded length for length is scanned word by word, as ``make_snippet`` does.
   Moving that memo into ``indexer.snippets`` would let this module shrink to the first
   point.
 
@@ -30,6 +34,7 @@ from analyzers.normalize import fold, stem, strip_zeros
 from indexer.snippets import _WORD, _matcher, _snap, make_snippet
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+CHUNK = 2048  # characters folded and searched at a time (see above)
 
 
 def _folded(text: str) -> str | None:
@@ -60,29 +65,47 @@ class Matcher:
     def __init__(self, words: list[str]) -> None:
         self.stems, self.exact, self.prefixes = _matcher(words)
         self.seen: dict[str, bool] = {}
+        self.candidates = _candidates(words)
+        self.pattern = None if not self.candidates else re.compile("|".join(
+            re.escape(c) for c in sorted(set(self.candidates), key=len, reverse=True)))
 
     def __call__(self, word: str) -> bool:
         hit = self.seen.get(word)
         if hit is None:
-            f = strip_zeros(fold(word))
+            f, stemmed = analysed(word)
             hit = self.seen[word] = f in self.exact or (
                 bool(self.prefixes) and f.startswith(self.prefixes)) or (
-                f.isalpha() and stem(f) in self.stems)
+                stemmed is not None and stemmed in self.stems)
         return hit
 
 
-def _first_at_candidates(text: str, folded: str, candidates: list[str],
-                         is_match: Matcher) -> re.Match[str] | None:
+_ANALYSED: dict[str, tuple[str, str | None]] = {}  # word -> analysed(word): texts share words
+_ANALYSED_MAX = 200_000
+
+
+def analysed(word: str) -> tuple[str, str | None]:
+    """(the folded word without zero padding, its stem when it is all letters), remembered
+    across queries (stemming is most of a snippet's match test)."""
+    found = _ANALYSED.get(word)
+    if found is None:
+        if len(_ANALYSED) >= _ANALYSED_MAX:
+            _ANALYSED.clear()
+        f = strip_zeros(fold(word))
+        found = _ANALYSED[word] = (f, stem(f) if f.isalpha() else None)
+    return found
+
+
+def _first_at_candidates(text: str, folded: str, pattern: re.Pattern[str], is_match: Matcher,
+                         offset: int = 0) -> re.Match[str] | None:
     """The first matching word, testing only the words where a candidate occurs (in text
-    order: a candidate is letters and digits, so each occurrence lies inside one word)."""
-    pattern = re.compile("|".join(re.escape(c) for c in sorted(set(candidates), key=len,
-                                                                reverse=True)))
+    order: a candidate is letters and digits, so each occurrence lies inside one word).
+    ``folded`` is ``text[offset:]``'s start, folded; ``offset`` is 0 or follows a space."""
     tested = -1
     for occurrence in pattern.finditer(folded):
-        start = occurrence.start()
+        start = offset + occurrence.start()
         if start < tested:
             continue  # inside the word just tested
-        while start > 0 and text[start - 1].isalnum():
+        while start > offset and text[start - 1].isalnum():
             start -= 1
         word = _WORD.match(text, start)
         if word is None:
@@ -93,16 +116,34 @@ def _first_at_candidates(text: str, folded: str, candidates: list[str],
     return None
 
 
+def _first_match(text: str, is_match: Matcher) -> re.Match[str] | None:
+    """The first word of ``text`` that ``is_match``, searched ``CHUNK`` characters at a time."""
+    pattern = is_match.pattern
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + CHUNK) if len(text) - start > CHUNK else -1
+        end = len(text) if end == -1 else end
+        folded = _folded(text[start:end])
+        if folded is not None and pattern is not None:
+            first = _first_at_candidates(text, folded, pattern, is_match, start)
+        else:
+            first = next((m for m in _WORD.finditer(text, start, end) if is_match(m.group())),
+                         None)
+        if first is not None:
+            return first
+        start = end
+    return None
+
+
 def snippet(text: str, words: list[str], width: int = 240, matcher: Matcher | None = None) -> str:
     """``make_snippet(text, words, width)``, computed with less work (same steps, same output).
     ``matcher``: ``Matcher(words)`` shared by the snippets of one query."""
-    candidates = _candidates(words)
+    is_match = matcher if matcher is not None else Matcher(words)
+    candidates = is_match.candidates
     if not candidates:
         return make_snippet(text, words, width)
-    folded = _folded(text)
-    is_match = matcher if matcher is not None else Matcher(words)
-    if folded is not None and all(c.isalnum() for c in candidates):
-        first = _first_at_candidates(text, folded, candidates, is_match)
+    if all(c.isalnum() for c in candidates):
+        first = _first_match(text, is_match)
     else:
         first = next((m for m in _WORD.finditer(text) if is_match(m.group())), None)
     if first is None:
