@@ -52,8 +52,32 @@ _PREFIX_WORDS = (
 PREFIXES: tuple[str, ...] = tuple(_PREFIX_WORDS.split())
 
 
+def wildcards(n: int) -> str:
+    return " OR ".join(p + "*" for p in PREFIXES[:n])
+
+
+def calibrate(base: str, max_terms: int) -> int:
+    """The most wildcard terms the served limits accept (``MAX_QUERY_TERMS`` and
+    ``MAX_QUERY_EXPANSIONS`` both apply): a binary search with cheap requests."""
+    low, high = 0, min(max_terms, len(PREFIXES))
+    while low < high:
+        mid = (low + high + 1) // 2
+        url = (f"{base}/api/v1/search?q={urllib.parse.quote(wildcards(mid))}"
+               "&page_size=1&facets=0&snippets=0")
+        request = urllib.request.Request(url, headers={"X-Forwarded-For": "10.9.9.9"})
+        try:
+            with urllib.request.urlopen(request, timeout=120) as resp:
+                resp.read()
+                refused = False
+        except urllib.error.HTTPError as exc:
+            body = json.loads(exc.read() or b"{}")
+            refused = exc.code == 400 and body.get("kind") in ("demasiado_compleja", "sintaxis")
+        low, high = (low, mid - 1) if refused else (mid, high)
+    return max(1, low)
+
+
 def _runaway_paths(max_terms: int, max_page: int) -> list[str]:
-    wild = " OR ".join(p + "*" for p in PREFIXES[:max_terms])
+    wild = wildcards(max_terms)
     phrases = " OR ".join(f'"{a} {b}"' for a, b in zip(
         ("información", "datos", "versión", "sujeto", "recurso", "acceso", "prueba", "obra"),
         ("pública", "personales", "pública", "obligado", "revisión", "información", "daño",
@@ -227,7 +251,6 @@ def main(argv: list[str] | None = None) -> None:
     if not (args.index / "manifest.json").exists():
         sys.exit(f"no hay índice en {args.index}: constrúyalo con «precedentes serve --index "
                  f"{args.index}» o «precedentes index»")
-    paths = _runaway_paths(min(args.max_terms, len(PREFIXES)), args.max_page)
     engine = json.loads((args.index / "manifest.json").read_text(encoding="utf-8")).get(
         "engine", "whoosh")
     print(f"{args.clients} clientes normales (pausa {args.think[0]:g}–{args.think[1]:g} s), "
@@ -240,6 +263,9 @@ def main(argv: list[str] | None = None) -> None:
             proc, base = serve(args.index, workers, args.threads, args.rate_limit == "on",
                                Path(tmp) / "rl.sqlite")
             try:
+                terms = calibrate(base, args.max_terms)
+                paths = _runaway_paths(terms, args.max_page)
+                print(f"desbocado: {terms} comodines (lo más que aceptan los límites)")
                 think = (args.think[0], args.think[1])
                 baseline = run_phase(base, args.clients, args.seconds, None, args.warmup, think)
                 stressed = run_phase(base, args.clients, args.seconds, paths, args.warmup, think)

@@ -12,7 +12,7 @@ from dataclasses import asdict, replace
 from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from indexer.engine import Engine, Hit, SearchParams
+from indexer.engine import Engine, Hit, SearchParams, SearchTimeoutError
 from search_app.state import get_engine
 from search_app.urlstate import href, query_args, request_params
 
@@ -52,7 +52,10 @@ def iter_hits(engine: Engine, params: SearchParams, cap: int, batch: int,
         if len(hits) < batch or sent >= cap:
             return
         page += 1
-        hits = engine.search(replace(params, page=page)).hits
+        try:
+            hits = engine.search(replace(params, page=page)).hits
+        except SearchTimeoutError:  # past the time budget mid-stream: end the list, valid
+            return
 
 
 def _prepare() -> tuple[Engine, SearchParams, list[Hit], int, int]:

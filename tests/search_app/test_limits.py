@@ -104,6 +104,28 @@ def test_export_cap_setting(make_app: Any, cap: int) -> None:
     assert resp.headers["X-Export-Truncated"] == "true" and resp.headers["X-Export-Cap"] == str(cap)
 
 
+def test_export_past_the_time_budget_ends_early_but_valid(
+        make_app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from indexer.engine import SearchTimeoutError
+    from indexer.whoosh_search import SearchCore
+
+    original = SearchCore.search
+
+    def later_pages_time_out(self: SearchCore, params: Any) -> Any:
+        if params.page > 1:
+            raise SearchTimeoutError("tardó demasiado")
+        return original(self, params)
+
+    monkeypatch.setattr(SearchCore, "search", later_pages_time_out)
+    client = make_app(EXPORT_CAP=4, EXPORT_BATCH=1).test_client()
+    csv_rows = client.get("/buscar.csv?q=información").get_data(as_text=True).strip()
+    assert len(csv_rows.splitlines()) == 2  # header + the first batch
+    body = json.loads(client.get("/buscar.json?q=información").get_data(as_text=True))
+    assert body["ok"] is True and len(body["hits"]) == 1
+
+
 def test_time_budget_reaches_the_engine(make_app: Any) -> None:
     app = make_app(SEARCH_TIME_BUDGET_MS=1234, FACET_TIME_BUDGET_MS=56, MAX_QUERY_TERMS=7)
     settings = app.extensions["precedentes"].engine().search_core().settings
