@@ -28,6 +28,14 @@ ACTION_LABELS: dict[str, str] = {
     "staff.passwd": "Cambio de contraseña",
     "staff.disable": "Baja de usuario (desactivado)",
     "staff.enable": "Usuario reactivado",
+    "documentos.subir": "Subida de archivos",
+    "documentos.ingesta": "Ingesta terminada",
+    "documento.liberar": "Documento liberado tras la revisión",
+    "documento.rechazar": "Documento rechazado en la revisión",
+    "documento.retirar": "Documento retirado de la publicación",
+    "documento.republicar": "Documento publicado de nuevo",
+    "documento.corregir": "Corrección de metadatos",
+    "indice.reindexar": "Reindexación",
 }
 MAX_FIELD = 500  # characters kept of target (a form field could be anything)
 
@@ -89,18 +97,50 @@ def _entry(row: sqlite3.Row) -> AuditEntry:
                       row["target"], detail)
 
 
-def recent(limit: int = 50, offset: int = 0, *,
-           conn: sqlite3.Connection | None = None) -> list[AuditEntry]:
-    """The newest entries first (``offset`` for pagination)."""
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit page narrows to: a user, an action, text within the target."""
+
+    username: str = ""
+    action: str = ""
+    target: str = ""
+
+    def where(self) -> tuple[str, tuple[str, ...]]:
+        clauses: list[str] = []
+        args: list[str] = []
+        if self.username:
+            clauses.append("username = ?")
+            args.append(self.username)
+        if self.action:
+            clauses.append("action = ?")
+            args.append(self.action)
+        if self.target:
+            clauses.append("instr(lower(target), lower(?)) > 0")
+            args.append(self.target)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+
+
+def recent(limit: int = 50, offset: int = 0, *, conn: sqlite3.Connection | None = None,
+           where: AuditFilter | None = None) -> list[AuditEntry]:
+    """The newest entries first (``offset`` for pagination, ``where`` to narrow)."""
     conn = conn or get_db()
+    sql, args = (where or AuditFilter()).where()
     rows = conn.execute(
-        "SELECT id, at, username, address, action, target, detail FROM audit_log "
-        "ORDER BY id DESC LIMIT ? OFFSET ?", (max(0, limit), max(0, offset))
+        "SELECT id, at, username, address, action, target, detail FROM audit_log"
+        f"{sql} ORDER BY id DESC LIMIT ? OFFSET ?", (*args, max(0, limit), max(0, offset))
     ).fetchall()
     return [_entry(r) for r in rows]
 
 
-def count(*, conn: sqlite3.Connection | None = None) -> int:
+def count(*, conn: sqlite3.Connection | None = None, where: AuditFilter | None = None) -> int:
     conn = conn or get_db()
-    total: int = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    sql, args = (where or AuditFilter()).where()
+    total: int = conn.execute(f"SELECT count(*) FROM audit_log{sql}", args).fetchone()[0]
     return total
+
+
+def actions(*, conn: sqlite3.Connection | None = None) -> list[tuple[str, str]]:
+    """The actions recorded so far, as (action, Spanish label), for the page's filter."""
+    conn = conn or get_db()
+    found = [r[0] for r in conn.execute("SELECT DISTINCT action FROM audit_log ORDER BY action")]
+    return [(a, ACTION_LABELS.get(a, a)) for a in found]

@@ -117,9 +117,17 @@ def index() -> Any:
 @bp.route("/auditoria", endpoint="audit_log")
 @staff_required
 def audit_page() -> Any:
-    total = audit_log.count()
+    where = audit_log.AuditFilter(
+        username=request.args.get("usuario", "").strip().lower()[:MAX_NAME_FIELD],
+        action=request.args.get("accion", "").strip()[:MAX_NAME_FIELD],
+        target=request.args.get("objeto", "").strip()[:audit_log.MAX_FIELD],
+    )
+    total = audit_log.count(where=where)
     pages = max(1, math.ceil(total / AUDIT_PAGE_SIZE))
     page = min(max(request.args.get("pagina", 1, type=int) or 1, 1), pages)
-    entries = audit_log.recent(AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE)
+    entries = audit_log.recent(AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE, where=where)
+    filters = {k: v for k, v in (("usuario", where.username), ("accion", where.action),
+                                 ("objeto", where.target)) if v}
     return render_template("admin/audit.html", entries=entries, page=page, pages=pages,
-                           total=total)
+                           total=total, where=where, filters=filters,
+                           actions=audit_log.actions())

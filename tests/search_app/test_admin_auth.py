@@ -388,3 +388,28 @@ def test_staff_required_alone_outside_the_blueprint(web_index, tmp_path) -> None
     client.post(LOGIN, data={"usuario": STAFF_USER, "contrasena": STAFF_PASSWORD})
     assert client.get("/prueba-personal").get_data(as_text=True) == "adentro"
     app.extensions["precedentes"].close()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({"usuario": "ANA"}, {"doc-a1", "doc-a2"}),
+    ({"accion": "documento.retirar"}, {"doc-a1", "doc-b1"}),
+    ({"objeto": "B1"}, {"doc-b1"}),
+    ({"usuario": "ana", "accion": "documento.retirar"}, {"doc-a1"}),
+    ({"usuario": "nadie"}, set()),
+    ({"objeto": "%"}, set()),  # no LIKE wildcards
+])
+def test_audit_page_filters(staff_client: StaffClient, query: dict[str, str],
+                            expected: set[str]) -> None:
+    from search_app.admin.audit import record
+
+    with staff_client.app.app_context():
+        conn = db.get_db()
+        for user, action, target in (("ana", "documento.retirar", "doc-a1"),
+                                     ("ana", "documento.corregir", "doc-a2"),
+                                     ("beto", "documento.retirar", "doc-b1")):
+            record(conn, username=user, address="::1", action=action, target=target)
+    page = staff_client.get("/admin/auditoria", query_string=query).get_data(as_text=True)
+    shown = set(re.findall(r"<td>(doc-[ab]\d)</td>", page))
+    assert shown == expected
+    if not expected:
+        assert "Ningún registro coincide" in page

@@ -211,14 +211,14 @@ def test_seconds_locked(tmp_path: Path, failures_at: list[float], now: float,
 
 def test_audit_record_and_recent(tmp_path: Path) -> None:
     conn = db.connect(tmp_path / "a.sqlite3")
-    audit.record(conn, username="ana", address="::1", action="documento.retirar",
+    audit.record(conn, username="ana", address="::1", action="prueba.sin_etiqueta",
                  target="IVAI-REV/1/2024/I", detail={"antes": "publicado", "después": "retirado"})
     audit.record(conn, username="ana", address="::1", action="auth.logout", target="x" * 2000)
     assert audit.count(conn=conn) == 2
     newest, oldest = audit.recent(10, conn=conn)
     assert newest.label == "Salida" and len(newest.target) == audit.MAX_FIELD
     assert oldest.detail == {"antes": "publicado", "después": "retirado"}
-    assert oldest.label == "documento.retirar"  # an action without a label shows as recorded
+    assert oldest.label == "prueba.sin_etiqueta"  # an action without a label shows as recorded
     assert "retirado" in oldest.detail_text and oldest.at.endswith("+00:00")
     assert [e.id for e in audit.recent(1, 1, conn=conn)] == [oldest.id]
     conn.close()
