@@ -1,4 +1,4 @@
-"""``precedentes staff``: staff users of the staff area (create, change password, list).
+"""``precedentes staff``: staff users of the staff area (create, passwd, disable/enable, list).
 
 It writes to the same SQLite database the web app reads: ``--db``, else the
 ``PRECEDENTES_STAFF_DB`` environment variable, else the ``STAFF_DB`` setting's default.
@@ -70,7 +70,7 @@ def _password_options(func: F) -> F:
 
 @click.group("staff")
 def staff() -> None:
-    """Usuarios del área de personal (/admin): alta, cambio de contraseña y lista."""
+    """Usuarios del área de personal (/admin): alta, contraseña, baja y lista."""
 
 
 @staff.command("create-user")
