@@ -13,7 +13,9 @@ through the project's engine interface: query language, synonyms, suggestion inc
 "tantivy-bare" runs, per query, the same tantivy calls as the tantivy engine, straight on a
 ``tantivy.Searcher``: ``search`` (top 10 + exact count), one ``aggregate`` (a terms
 aggregation per facet, over the matches, or over the non-matches when more than half the
-documents match, as the engine does) and fetching the 10 stored documents. Its queries are the
+documents match) and, when many documents are counted, ``terms_with_prefix`` for the cited
+articles (their postings) — the engine's own plan (``tantivy_search.facet_plan``) — and
+fetching the 10 stored documents. Its queries are the
 tantivy engine's own, built once before timing, so the ratio tantivy / tantivy-bare is the cost
 of the project layer (parsing, synonyms, snippets, facet post-processing and subtraction, hit
 decoding). Bare runs its aggregation in one call; the engine counts the cited-articles facet in
@@ -125,7 +127,14 @@ def bare_runner(index_dir: Path) -> Runner:
     from indexer import open_engine
     from indexer import query as ast
     from indexer import tantivy_query as tq
-    from indexer.tantivy_search import complement, facet_spec, with_filters
+    from indexer.tantivy_search import (
+        SLOW_FACET,
+        complement,
+        facet_plan,
+        facet_spec,
+        postings_counts,
+        with_filters,
+    )
 
     engine: Any = open_engine(index_dir, engine="tantivy")
     core = engine.search_core()
@@ -148,12 +157,13 @@ def bare_runner(index_dir: Path) -> Runner:
         q = query_of(bq)
         searcher = engine.searcher()
         found = searcher.search(q, limit=10, count=True)
-        total, live = int(getattr(found, "count", 0) or 0), int(searcher.num_docs)
-        if 2 * total > live:
-            if total < live:  # every document matching: the counts over all, kept per state
-                searcher.aggregate(complement(q), spec)
-        elif total:
-            searcher.aggregate(q, spec)
+        total = int(getattr(found, "count", 0) or 0)
+        plan = facet_plan(total, int(searcher.num_docs), True)
+        if total and plan.counted:  # none counted: the counts over all, kept per state
+            if SLOW_FACET in plan.by_postings:
+                postings_counts(searcher, SLOW_FACET, q)
+            searcher.aggregate(complement(q) if plan.rest else q,
+                               {k: v for k, v in spec.items() if k not in plan.by_postings})
         for _, address in found.hits:
             searcher.doc(address)
         return total

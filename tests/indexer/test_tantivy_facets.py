@@ -17,7 +17,15 @@ from corpus.records import DocumentRecord
 from indexer.engine import SearchParams
 from indexer.fields import FACETS
 from indexer.schema import facet_values
-from indexer.tantivy_search import _buckets, complement, subtract
+from indexer.tantivy_search import (
+    FacetPlan,
+    _buckets,
+    complement,
+    facet_plan,
+    facet_spec,
+    postings_counts,
+    subtract,
+)
 
 DELETED = 12  # records deleted after the build: their documents stay in the segments
 
@@ -47,6 +55,20 @@ def test_buckets_of_value_sets_summed_into_values() -> None:
            "articles": {"buckets": [{"key": "LGTAIP 7", "doc_count": 2}]}}
     assert _buckets(raw) == {"sentido": [("confirma", 5), ("revoca", 2)],
                              "articles": [("LGTAIP 7", 2)]}
+
+
+@pytest.mark.parametrize(("total", "live", "known", "expected"), [
+    (0, 600, True, FacetPlan(False, 0, frozenset())),
+    (99, 600, True, FacetPlan(False, 99, frozenset())),  # few: their columns
+    (101, 600, True, FacetPlan(False, 101, frozenset({"articles"}))),  # > 1/6: postings
+    (300, 600, True, FacetPlan(False, 300, frozenset({"articles"}))),
+    (301, 600, True, FacetPlan(True, 299, frozenset({"articles"}))),  # most: the rest
+    (550, 600, True, FacetPlan(True, 50, frozenset())),
+    (600, 600, True, FacetPlan(True, 0, frozenset())),  # all: the counts over everything
+    (550, 600, False, FacetPlan(False, 550, frozenset({"articles"}))),  # state unknown
+])
+def test_facet_plan(total: int, live: int, known: bool, expected: FacetPlan) -> None:
+    assert facet_plan(total, live, known) == expected
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +106,19 @@ def test_complement_counts_equal_direct_counts(engine: Any, q: str) -> None:
     via_rest = core.facet_counts(searcher, full, total, state)
     assert via_rest == direct
     assert set(direct) == {f.name for f in FACETS}
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_postings_counts_equal_column_counts(engine: Any, q: str) -> None:
+    """The cited articles counted from their postings = from their column, deleted documents
+    excluded both ways."""
+    searcher = engine.searcher()
+    with_deleted = sum(n for _, n in searcher.terms_with_prefix("fc_garante", ""))
+    assert with_deleted > searcher.num_docs  # deleted documents are still in the segments
+    full = _query(engine, q)
+    spec = {"articles": facet_spec()["articles"]}
+    assert postings_counts(searcher, "articles", full) == _buckets(
+        searcher.aggregate(full, spec))["articles"]
 
 
 def test_the_mix_takes_the_complement_path(engine: Any) -> None:
