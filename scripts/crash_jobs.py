@@ -320,7 +320,7 @@ def run_job(job: Job, corpus: Corpus, work: Path, rng: random.Random, *, batch: 
     log = work / "runs.log"
     for _ in range(job.kills):
         observer = Observer(index_dir, job.kind)
-        delay = rng.uniform(0.0, memory.get(key, 8.0) * 1.1)
+        delay = rng.uniform(0.1, 1.0) * memory.get(key, 8.0)
         code, orphans = run_killed(cmd, delay, observer, log)
         result.orphans += orphans
         after, fails = verify_index(index_dir, job.kind, before, target, observer.states)
@@ -331,7 +331,8 @@ def run_job(job: Job, corpus: Corpus, work: Path, rng: random.Random, *, batch: 
         before = {d: t for d, t in after.items()}  # the next kill starts from here
     started = time.monotonic()
     done = run_quietly(cmd)
-    memory[key] = max(memory.get(key, 0.0), time.monotonic() - started)  # kills land within
+    took = time.monotonic() - started  # the next kills land within a run's time
+    memory[key] = (memory[key] + took) / 2 if key in memory else took
     if done.returncode != 0:
         result.failures.append(f"rerun exit {done.returncode}: {done.stderr[-400:]}")
     final, fails = verify_index(index_dir, job.kind, before, target, [])
@@ -387,7 +388,7 @@ def _ingest_job(job: Job, corpus: Corpus, work: Path, rng: random.Random,
     total = len(corpus.reference)
     for n in range(job.kills):
         cmd = cli("ingest", str(corpus.docs_dir), "--out", str(out), *(["--resume"] if n else []))
-        code, orphans = run_killed(cmd, rng.uniform(0.0, memory.get("ingest", 8.0) * 1.1),
+        code, orphans = run_killed(cmd, rng.uniform(0.1, 1.0) * memory.get("ingest", 8.0),
                                    observe, log)
         result.orphans += orphans
         items, torn, problems = _read_out(out)
@@ -402,7 +403,8 @@ def _ingest_job(job: Job, corpus: Corpus, work: Path, rng: random.Random,
             result.failures.append(f"exit code {code}")
     started = time.monotonic()
     done = run_quietly(cli("ingest", str(corpus.docs_dir), "--out", str(out), "--resume"))
-    memory["ingest"] = max(memory.get("ingest", 0.0), time.monotonic() - started)
+    took = time.monotonic() - started
+    memory["ingest"] = (memory["ingest"] + took) / 2 if "ingest" in memory else took
     items, torn, problems = _read_out(out)
     result.failures.extend(problems + check(items))
     if done.returncode != 0 or torn or sorted(i["source_sha256"] for i in items) != sorted(corpus.reference):

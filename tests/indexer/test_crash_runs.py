@@ -129,7 +129,7 @@ def test_check_crash_fifty_kills(tmp_path: Path) -> None:
     lines = report(tally, damaged, 0.0)
     assert tally.failures == [], "\n".join(lines)
     assert all(outcome.startswith("ok") for *_, outcome in damaged), "\n".join(lines)
-    assert sum(tally.kills.values()) == 50
+    assert sum(n for (_, p), n in tally.kills.items() if p != "terminó antes") >= 50
     phases = {phase for _, phase in tally.kills}
     assert "entre confirmaciones" in phases  # kills landed mid-run, not only before or after
     assert tally.orphans == 0
