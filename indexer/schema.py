@@ -115,8 +115,9 @@ def split_column_value(value: bytes) -> tuple[str, ...]:
 
 
 class FastText(TEXT):
-    """A TEXT field that, at index time, also accepts a pre-analysed list of terms (positions =
-    list index) and builds its postings with a Counter instead of one token object per word.
+    """A TEXT field that, at index time, also accepts pre-analysed terms, a list (positions =
+    list index) or a term → frequency dict (non-positional formats), and builds its postings
+    with a Counter instead of one token object per word.
 
     Why: the three text fields (stemmed, exact, shingles) share one tokenisation of the
     document (``preanalyze``), instead of three analyzer passes. Queries still go through the
@@ -127,12 +128,14 @@ class FastText(TEXT):
     preanalysed = True  # indexer.whoosh_writer inverts these fields' lists itself
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        if not isinstance(value, list):
+        if not isinstance(value, (list, dict)):
             yield from super().index(value, **kwargs)
             return
         fmt = self.format
         boost = fmt.field_boost
         if isinstance(fmt, formats.Positions):
+            if isinstance(value, dict):
+                raise ValueError("a positional field needs its terms in order, not counted")
             positions: dict[str, list[int]] = defaultdict(list)
             for i, word in enumerate(value):
                 positions[word].append(i)
@@ -144,13 +147,16 @@ class FastText(TEXT):
                 yield word.encode("utf-8"), n, n * boost, pack_uint(n)
 
 
-def preanalyze(text: str) -> tuple[list[str], list[str], list[str]] | None:
-    """(stemmed, exact, shingle) terms of ``text``, from one tokenisation with the project's
-    analysis functions (``analyzers.normalize.body_terms``, its bulk path). (None would send
-    the text through the fields' analyzers instead: the same terms, several times slower.)"""
+def preanalyze(text: str) -> tuple[Counter[str], Counter[str], Counter[str]] | None:
+    """(stemmed, exact, shingle) terms of ``text`` with their frequencies (the three fields
+    keep no positions), from one tokenisation with the project's analysis functions
+    (``analyzers.normalize.body_terms``, its bulk path). Counted here, where worker processes
+    can do it, not in the writer. (None would send the text through the fields' analyzers
+    instead: the same terms, several times slower.)"""
     from analyzers import normalize
 
-    return normalize.body_terms(text)
+    stems, words, shingles = normalize.body_terms(text)
+    return Counter(stems), Counter(words), Counter(shingles)
 
 
 def _keyword_analyzer() -> Analyzer:

@@ -37,6 +37,8 @@ from whoosh.writing import SegmentWriter
 from indexer import lifecycle
 
 MERGE_AT = 24  # segments; past this a merge-only writer merges the smaller half
+SMALL = 16  # terms; shorter lists are counted by a plain loop (a Counter costs more)
+Terms = list[str] | dict[str, int]  # a document's terms in order, or term → frequency
 
 
 def merge_policy(writer: Any, segments: list[Any]) -> list[Any]:
@@ -68,7 +70,7 @@ class DurableSegmentWriter(SegmentWriter):
         self._base_segments = {s.segment_id() for s in self.segments}
         self._dir = Path(self.storage.folder)
         self._inverted: dict[str, _Inverted] = {
-            name: _Inverted(field.scorable)
+            name: _Inverted(field.scorable, _is_keyword(field))
             for name, field in self.schema.items()
             if field.indexed and type(field.format) is formats.Frequency and not field.vector
         }
@@ -96,7 +98,7 @@ class DurableSegmentWriter(SegmentWriter):
                 if field.indexed:
                     inverted = self._inverted.get(name)
                     if inverted is not None:
-                        length = inverted.add(terms_of(field, value), docnum)
+                        length = inverted.add(terms_of(field, value, inverted.keyword), docnum)
                     else:
                         scorable = field.scorable
                         for tbytes, freq, weight, vbytes in field.index(value):
@@ -153,16 +155,26 @@ class DurableSegmentWriter(SegmentWriter):
         )
 
 
-def terms_of(field: Any, value: Any) -> list[str]:
-    """The terms a Frequency field indexes for ``value``, as ``field.index(value)`` would
-    count them: a pre-analysed list as it is; a keyword field's value split and normalised as
-    its analyzer does (``indexer.schema.keyword_terms``); any other text through the field's
-    own analyzer (unstopped tokens). Tests compare this with ``field.index`` field by field."""
-    if isinstance(value, list):
-        return value
-    from indexer.schema import KEYWORD_ANALYZER, keyword_terms
+def _is_keyword(field: Any) -> bool:
+    from indexer.schema import KEYWORD_ANALYZER
 
-    if field.analyzer == KEYWORD_ANALYZER:
+    return bool(field.analyzer == KEYWORD_ANALYZER)  # compares whoosh's big charset table
+
+
+def terms_of(field: Any, value: Any, keyword: bool | None = None) -> Terms:
+    """The terms a Frequency field indexes for ``value``, as ``field.index(value)`` would
+    count them: pre-analysed terms (a list, or a term → frequency dict) as they are; a keyword
+    field's value split and normalised as its analyzer does (``indexer.schema.keyword_terms``);
+    any other text through the field's own analyzer (unstopped tokens). ``keyword``: whether
+    the field has the keyword analyzer, when the caller knows. Tests compare this with
+    ``field.index`` field by field."""
+    if isinstance(value, (list, dict)):
+        return value
+    if keyword is None:
+        keyword = _is_keyword(field)
+    if keyword:
+        from indexer.schema import keyword_terms
+
         return keyword_terms(value)
     return [t.text for t in field.analyzer(value, mode="index", boosts=True) if not t.stopped]
 
@@ -174,10 +186,10 @@ class _Inverted:
     (Every Frequency field goes this way, small ones too: whoosh's own per-field path costs
     ~20 µs per field and posting, the fields besides the body text cost a third of indexing.)"""
 
-    __slots__ = ("docs", "freqs", "scorable", "tids", "vocab")
+    __slots__ = ("docs", "freqs", "keyword", "scorable", "tids", "vocab")
 
-    def __init__(self, scorable: bool = True) -> None:
-        self.scorable = scorable
+    def __init__(self, scorable: bool = True, keyword: bool = False) -> None:
+        self.scorable, self.keyword = scorable, keyword
         self.vocab: dict[str, int] = {}
         self.tids: array[int] = array("I")
         self.docs: array[int] = array("I")
@@ -186,18 +198,34 @@ class _Inverted:
     def __bool__(self) -> bool:
         return bool(self.vocab)
 
-    def add(self, terms: list[str], docnum: int) -> int:
-        """Add one document's terms; returns the field length (0 when not scorable)."""
+    def add(self, terms: Terms, docnum: int) -> int:
+        """Add one document's terms (a list, or term → frequency); returns the field length
+        (0 when not scorable)."""
         if not terms:
             return 0
-        counts = Counter(terms)
         vocab = self.vocab
+        if type(terms) is list and len(terms) < SMALL:  # titles, keyword values: no Counter
+            tids, freqs = self.tids, self.freqs
+            seen: dict[str, int] = {}
+            for term in terms:
+                seen[term] = seen.get(term, 0) + 1
+            for term, n in seen.items():
+                tid = vocab.get(term)
+                if tid is None:
+                    tid = vocab[term] = len(vocab)
+                tids.append(tid)
+                freqs.append(n)
+            self.docs.extend(repeat(docnum, len(seen)))
+            return len(terms) if self.scorable else 0
+        counts: dict[str, int] = Counter(terms) if isinstance(terms, list) else terms
         for term in set(counts).difference(vocab):  # iterates the document's terms only
             vocab[term] = len(vocab)
         self.tids.extend(map(vocab.__getitem__, counts))
         self.freqs.extend(counts.values())
         self.docs.extend(repeat(docnum, len(counts)))
-        return len(terms) if self.scorable else 0
+        if not self.scorable:
+            return 0
+        return len(terms) if isinstance(terms, list) else sum(counts.values())
 
     def groups(self) -> Iterator[tuple[str, list[int], list[int], bytes]]:
         """(term, docnum deltas, frequencies, frequencies as big-endian uint32) per term, in
