@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
-from indexer.engine import QueryTooComplexError, SearchTimeoutError, ServerBusyError
+from indexer.engine import QueryTooComplexError, SearchParams, SearchTimeoutError, ServerBusyError
 from indexer.query import QueryLimits
 
 SNIPPETS_SKIPPED = (
@@ -117,3 +118,22 @@ def check_expansions(expansions: int, limits: QueryLimits) -> None:
             f"({expansions}; máximo {limits.max_total_expansions}). Use menos comodines o "
             "prefijos más largos (por ejemplo, «reserv*» en lugar de «res*»)."
         )
+
+
+HEAVY_LEAVES = 8  # more query terms than this
+HEAVY_WINDOW = 1000  # page × page size past this: ranking reaches deep into the matches
+HEAVY_PAGE_SIZE = 50
+
+
+def heavy_query(node: Any, params: SearchParams) -> bool:
+    """Whether a search is of the costly kind (wildcards, many terms, deep or large pages),
+    for engines that serialise searches: those run in a lane of their own, so one client's
+    runaway queries do not queue everyone else's (``indexer.whoosh_lanes``)."""
+    from indexer.query import Prefix, leaves
+
+    if params.page_size > HEAVY_PAGE_SIZE or params.page * params.page_size > HEAVY_WINDOW:
+        return True
+    for count, leaf in enumerate(leaves(node), start=1):
+        if isinstance(leaf, Prefix) or count > HEAVY_LEAVES:
+            return True
+    return False

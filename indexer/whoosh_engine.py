@@ -190,12 +190,13 @@ class WhooshEngine(SearchCoreDelegate):
     # -- search side (indexer.whoosh_search) ----------------------------------------------
 
     def search_core(self) -> Any:
-        """The search side's ``SearchCore`` over this index (created once, lazily)."""
+        """The search side over this index (created once, lazily): a ``SearchCore`` per lane,
+        ordinary and costly queries apart (``indexer.whoosh_lanes``)."""
         with self._lock:
             core = self._core
             if core is None:
-                module = importlib.import_module("indexer.whoosh_search")
-                core = self._core = module.SearchCore(self.index)
+                module = importlib.import_module("indexer.whoosh_lanes")
+                core = self._core = module.LanedSearch(self.index)
             return core
 
     # -- writing -------------------------------------------------------------------------

@@ -231,7 +231,7 @@ def test_tantivy_slow_hits_degrade(tantivy_core: Any, monkeypatch: pytest.Monkey
     from indexer.tantivy_search import TantivySearch
 
     monkeypatch.setattr(TantivySearch, "_hit", _slow(TantivySearch._hit, SLOW_S / 2))
-    monkeypatch.setattr(TantivySearch, "_aggregate",
+    monkeypatch.setattr(TantivySearch, "facets",
                         lambda *a: pytest.fail("no facet counting past the budget"))
     result = tantivy_core.search(SearchParams(q="información", page_size=3))
     assert result.total and len(result.hits) == 3
@@ -257,3 +257,92 @@ def test_engine_configure_hands_the_settings_to_its_core(tantivy_engine: Any) ->
         assert tantivy_engine.search_core().settings is settings
     finally:
         tantivy_engine.configure(replace(default))
+
+
+# ------------------------------------------------------------------ whoosh lanes
+
+
+@pytest.mark.parametrize(("q", "page", "size", "heavy"), [
+    ("información reservada", 1, 20, False),
+    ("reserv*", 1, 20, True),
+    ("uno dos tres cuatro cinco seis siete ocho", 1, 20, False),
+    ("uno dos tres cuatro cinco seis siete ocho nueve", 1, 20, True),
+    ("información", 1, 50, False),
+    ("información", 1, 51, True),
+    ("información", 50, 20, False),
+    ("información", 51, 20, True),
+    ("", 1, 20, False),
+])
+def test_heavy_query_classes(q: str, page: int, size: int, heavy: bool) -> None:
+    from indexer.budget import heavy_query
+    from indexer.query import parse_query
+
+    params = SearchParams(q=q, page=page, page_size=size)
+    assert heavy_query(parse_query(q).node, params) is heavy
+
+
+@pytest.fixture()
+def lanes(search_engine: Any) -> Iterator[Any]:
+    from indexer.whoosh_lanes import LanedSearch
+
+    laned = LanedSearch(search_engine.index, SearchSettings(time_budget_ms=BUDGET_MS))
+    yield laned
+    laned.close()
+
+
+def test_light_searches_do_not_wait_behind_a_heavy_one(lanes: Any) -> None:
+    """With the heavy lane busy past the budget, an ordinary search still answers; a costly
+    one is shed (it waited for its lane)."""
+    lanes.search(SearchParams(q="información"))  # warm caches
+    lanes.search(SearchParams(q="info*"))
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with lanes.heavy()._lock:
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    try:
+        started = time.perf_counter()
+        light = lanes.search(SearchParams(q="información", page_size=3))
+        assert light.total and time.perf_counter() - started < 5
+        timer = threading.Timer(BUDGET_MS / 1000 * 2, release.set)
+        timer.start()
+        with pytest.raises(ServerBusyError):
+            lanes.search(SearchParams(q="info*"))
+    finally:
+        release.set()
+        holder.join(10)
+
+
+@pytest.mark.parametrize("params", [
+    SearchParams(q="información", page_size=5), SearchParams(q="info*", page_size=5),
+    SearchParams(q="información", page=3, page_size=60),
+])
+def test_both_lanes_answer_as_one_core(search_engine: Any, lanes: Any,
+                                       params: SearchParams) -> None:
+    from indexer.whoosh_search import SearchCore
+
+    roomy = replace(lanes.settings, time_budget_ms=0)
+    lanes.settings = roomy
+    laned = lanes.search(params)
+    alone = SearchCore(search_engine.index, settings=roomy).search(params)
+    assert laned.total == alone.total
+    assert [h.id for h in laned.hits] == [h.id for h in alone.hits]
+
+
+def test_whoosh_engine_searches_in_lanes_and_configures_both(search_engine: Any) -> None:
+    from indexer.whoosh_lanes import LanedSearch
+
+    core = search_engine.search_core()
+    assert isinstance(core, LanedSearch)
+    before = core.settings
+    settings = SearchSettings(time_budget_ms=4321)
+    try:
+        search_engine.configure(settings)
+        assert core.light.settings is settings and core.heavy().settings is settings
+    finally:
+        search_engine.configure(before)
