@@ -20,7 +20,11 @@ def run_threaded(app: Flask, host: str, port: int, threads: int = 8) -> None:
     and the README's main command; a production server, without Werkzeug's warning."""
     from waitress import serve
 
-    serve(app, host=host, port=port, threads=threads, ident="precedentes")
+    # waitress drops X-Forwarded-* headers by default; behind a declared proxy
+    # (PROXY_FIX_HOPS, see search_app.ratelimit) they must reach werkzeug's ProxyFix
+    behind_proxy = int(app.config.get("PROXY_FIX_HOPS") or 0) > 0
+    serve(app, host=host, port=port, threads=threads, ident="precedentes",
+          clear_untrusted_proxy_headers=not behind_proxy)
 
 
 def run_gunicorn(app_factory: Callable[[], Flask], host: str, port: int, workers: int,

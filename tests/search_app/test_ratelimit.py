@@ -154,6 +154,19 @@ def test_forwarded_for_is_trusted_only_behind_a_proxy(make_app: Any, hops: int,
     assert codes == [200, second]
 
 
+@pytest.mark.parametrize(("hops", "cleared"), [(0, True), (2, False)])
+def test_waitress_passes_forwarded_headers_only_behind_a_proxy(
+        make_app: Any, monkeypatch: pytest.MonkeyPatch, hops: int, cleared: bool) -> None:
+    import waitress
+
+    from search_app.server import run_threaded
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(waitress, "serve", lambda app, **kw: calls.append(kw))
+    run_threaded(make_app(PROXY_FIX_HOPS=hops), "127.0.0.1", 8000)
+    assert calls[0]["clear_untrusted_proxy_headers"] is cleared
+
+
 @pytest.mark.parametrize("settings", [{}, {"RATE_LIMIT_ENABLED": None}])
 def test_off_in_tests_unless_asked(web_index: Path, settings: dict[str, Any]) -> None:
     app = create_app({"TESTING": True, "INDEX_DIR": str(web_index), "RATE_LIMIT_API": "1/hour",
