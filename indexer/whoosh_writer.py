@@ -277,9 +277,11 @@ def _write_field(writer: Any, name: str, field: Any, inverted: _Inverted) -> Non
 def _block_weights(freqs: list[int], boost: float) -> tuple[Any, float, float]:
     """(minified weights as whoosh pickles them, max weight, sum of weights) of one block."""
     if boost == 1.0:  # frequencies are exact in float32: no rounding to emulate
-        weights: Any = [float(f) for f in freqs]
-    else:
-        weights = array("f", [f * boost for f in freqs])
+        low, high = min(freqs), max(freqs)
+        if low == high:
+            return (None if low == 1 else float(low)), float(high), float(high * len(freqs))
+        return tuple(map(float, freqs)), float(high), float(sum(freqs))
+    weights = array("f", [f * boost for f in freqs])
     first = weights[0]
     if all(w == first for w in weights):
         mini: Any = None if first == 1.0 else first

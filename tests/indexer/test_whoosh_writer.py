@@ -61,3 +61,23 @@ def test_documents_index_the_same_terms(sample_records: list[DocumentRecord]) ->
             if name in fields:
                 assert Counter(terms_of(fields[name], value)) == _whoosh_counts(
                     fields[name], value), name
+
+
+def _reference_weights(freqs: list[int], boost: float) -> tuple[Any, float, float]:
+    """The block weights computed the plain way (each weight, then min/max/sum)."""
+    from array import array
+
+    weights: Any = [float(f) for f in freqs] if boost == 1.0 else array("f", [f * boost for f in freqs])
+    first = weights[0]
+    mini = (None if first == 1.0 else first) if all(w == first for w in weights) else tuple(weights)
+    return mini, max(weights), sum(weights)
+
+
+@pytest.mark.parametrize("freqs", [[1], [1, 1, 1], [2], [3, 3], [1, 2, 1], [7, 1, 40], [5] * 128])
+@pytest.mark.parametrize("boost", [1.0, 3.0, 4.0])
+def test_block_weights_equal_the_plain_computation(freqs: list[int], boost: float) -> None:
+    from indexer.whoosh_writer import _block_weights
+
+    got = _block_weights(freqs, boost)
+    assert got == _reference_weights(freqs, boost)
+    assert [type(v) for v in got] == [type(v) for v in _reference_weights(freqs, boost)]
