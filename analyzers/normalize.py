@@ -207,8 +207,6 @@ def analyze_identifier(text: str) -> list[tuple[int, str]]:
 # -- bulk path: a whole document at once (indexing) -------------------------------------------
 # On folded ASCII text with "_" made a space, word boundaries are _WORD_RE's.
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
-_ORDINAL_RE = re.compile(r"\b([0-9]+)[oa]\b", re.ASCII)  # "6o" -> "6"
-_ZERO_PAD_RE = re.compile(r"\b0+(?=[0-9]+\b)", re.ASCII)  # strip_zeros: "0177" -> "177"
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 # Footnote marks glued to words ("ley¹"): fold's NFKD makes them digits ("ley1").
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True))
@@ -232,8 +230,8 @@ def tokenize_bulk(text: str) -> list[str]:
     When the text, lowercased and folded with the fold table, is ASCII but for punctuation
     (nearly always), word boundaries are unchanged by the fold (it maps letters to letters;
     punctuation becomes spaces, it separates words either way), so the words are the ASCII
-    words of the folded text, ordinal letters ("6o") and zero padding stripped by regexes, as
-    ``_words`` does word by word; otherwise the text goes through ``tokenize`` itself.
+    words of the folded text, ordinal letters ("6o") and zero padding stripped per distinct
+    word (``_WordFix``) as ``_words`` does; otherwise the text goes through ``tokenize``.
     Tests check the equality on the sample corpus and on hostile strings.
     """
     if not text.isascii():
@@ -250,11 +248,25 @@ def tokenize_bulk(text: str) -> list[str]:
             folded = folded.replace(char, " ")  # punctuation ("—", "“", "…"): a separator
     if "_" in folded:
         folded = folded.replace("_", " ")
-    if "o" in folded or "a" in folded:
-        folded = _ORDINAL_RE.sub(r"\1", folded)
-    if "0" in folded:
-        folded = _ZERO_PAD_RE.sub("", folded)
-    return _ASCII_WORD_RE.findall(folded)
+    return list(map(_WORD_FIX.__getitem__, _ASCII_WORD_RE.findall(folded)))
+
+
+class _WordFix(dict[str, str]):
+    """ASCII word → the word ``_words`` makes of it (ordinal letter dropped: "6o" → "6"; then
+    zero padding: "0177" → "177"); filled on first lookup, so a document costs one C-level
+    dictionary lookup per word instead of two regex passes over its text."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        fixed = word
+        if fixed[-1] in "oa" and fixed[:-1].isdigit():
+            fixed = fixed[:-1]
+        value = self[word] = strip_zeros(fixed)
+        return value
+
+
+_WORD_FIX = _WordFix()
 
 
 class _StemMap(dict[str, str]):

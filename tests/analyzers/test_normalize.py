@@ -159,6 +159,7 @@ BULK_TEXTS = [
     "6º 3ª 20° 1°.", "artículo 6o, fracción 1a", "x_0177_y", "__init__", "ÁÉÍÓÚ Ü Ñ ñandú",
     "Straße", "İstanbul", "ΣΑΣ σας", "a\u0301rbol", "«comillas» — guion … fin", "ﬁnanzas ½ ²",
     "٣٤ 12٣", "ley¹ art.² 10³ ⁰⁷ 6º¹", "El acceso a la información pública: 0177 resoluciones",
+    "00o 007a 0a o0 a00 10oa 3ao 0177o", "artículo 6o 6o 6o; fracción 0001 0001",
     "más allá de había sido; de la resolución del Comité", "tab\tand\nnewline\r\nend",
 ]
 
