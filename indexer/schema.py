@@ -93,6 +93,7 @@ HIT_KEYS: tuple[str, ...] = (
     "number",
     "vigencia",
 )
+RECORD_COMPRESSION = 1  # zlib level of the record column (level 3: ~2× the time, ~5% smaller)
 TITLE_BOOST = 3.0
 IDENTIFIERS_BOOST = 4.0
 
@@ -290,13 +291,18 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def record_json(record: DocumentRecord, *, text: bool = True) -> str:
+    """``record.to_dict()``'s JSON (sorted keys, compact), written without its deep copy
+    (measured ~1 ms per record); with ``text=False`` the text is "" (stored apart)."""
+    values = vars(record) if text else {**vars(record), "text": ""}
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=_json_default)
+
+
 def encode_record(record: DocumentRecord) -> tuple[bytes, str]:
-    """(zlib'd JSON of the full record, its content hash). The JSON is ``record.to_dict()``'s,
-    written without its deep copy (measured ~1 ms per record)."""
-    raw = json.dumps(vars(record), ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                     default=_json_default)
-    data = raw.encode("utf-8")
-    return zlib.compress(data, 3), hashlib.sha256(data).hexdigest()
+    """(zlib'd JSON of the full record, its content hash: ``record_json``'s sha256)."""
+    data = record_json(record).encode("utf-8")
+    return zlib.compress(data, RECORD_COMPRESSION), hashlib.sha256(data).hexdigest()
 
 
 def decode_record(blob: bytes) -> DocumentRecord:

@@ -25,7 +25,6 @@ Differences of layout, not of terms:
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from datetime import datetime
@@ -60,6 +59,7 @@ from indexer.schema import (
     facet_column,
     facet_term,
     facet_values,
+    record_json,
 )
 
 LAYOUT_VERSION = 3  # bump when a tantivy field changes (the analysis is schema.SCHEMA_VERSION)
@@ -144,25 +144,14 @@ def body_terms(text: str) -> tuple[str, str, str]:
     return " ".join(stems), " ".join(words), " ".join(shingles)
 
 
-def _plain(value: Any) -> Any:
-    """``dataclasses.asdict``'s output for one field value, without its deep copies."""
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    return value
-
-
 def encode(record: DocumentRecord) -> tuple[bytes, bytes, str]:
     """(the record as JSON without its text, the text, the content hash). The hash is
     ``schema.encode_record``'s (JSON of the whole record), computed ~3× faster
     (``DocumentRecord.to_dict`` is ``dataclasses.asdict``, which deep-copies every value). The
     text is stored apart so that a snippet needs no JSON decoding; neither is zlib'd: tantivy's
     document store compresses, in its indexing thread."""
-    data = {f.name: _plain(getattr(record, f.name)) for f in _RECORD_FIELDS}
-    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    data["text"] = ""
-    rest = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = record_json(record).encode("utf-8")
+    rest = record_json(record, text=False).encode("utf-8")
     return rest, record.text.encode("utf-8"), hashlib.sha256(raw).hexdigest()
 
 
@@ -183,9 +172,6 @@ def hit_count(found: Any) -> int:
     """The exact number of matches of a ``Searcher.search(..., count=True)`` result (the
     attribute is missing from tantivy's type stubs)."""
     return int(getattr(found, "count", 0) or 0)
-
-
-_RECORD_FIELDS = dataclasses.fields(DocumentRecord)
 
 
 def small_fields(record: DocumentRecord) -> dict[str, Any]:
