@@ -7,7 +7,8 @@
   in wall-clock time and address space; ``extract_bounded`` does the same for one file and
   raises. Untrusted input should go through these.
 
-Modules: ``sniff`` (format), ``pdf`` (pdfminer + layout repairs), ``ocr`` (pypdfium2 +
+Modules: ``sniff`` (format), ``pdf`` (pdfminer + layout repairs), ``pdf_guard`` (pdfminer
+against hostile PDFs: bombs, cycles, lying counts), ``ocr`` (pypdfium2 +
 Tesseract), ``ocr_repair`` (OCR's I/l/1 confusions), ``html``, ``docx``, ``clean`` (headers,
 counters, hyphens, Unicode), ``core`` (dispatch, options), ``bounded`` + ``worker`` (limits).
 """

@@ -36,6 +36,8 @@ from corpus.errors import (
 from corpus.extract.core import ExtractOptions, make_options
 from corpus.records import ExtractedText
 
+STARTED = "started"  # what a worker sends when it begins a file, before its result
+STARTUP_GRACE_S = 30.0
 DEFAULT_TIMEOUT_S = 600.0
 DEFAULT_MAX_MEMORY_MB = 2048
 Result = ExtractedText | IngestError
@@ -178,7 +180,9 @@ def extract_many(
                     idle = _Worker(max_memory_mb)
                     pool.append(idle)
                 new_task = todo.popleft()
-                new_task.deadline = time.monotonic() + timeout_s
+                # until the worker says it has started the file (a fresh one first imports
+                # its parsers), the clock includes a grace for that start
+                new_task.deadline = time.monotonic() + timeout_s + STARTUP_GRACE_S
                 idle.send(new_task, opts)
             busy = [w for w in pool if w.task is not None]
             if busy:
@@ -196,6 +200,12 @@ def extract_many(
                         except (EOFError, OSError):
                             outcome = _death_error(task.path, worker.exitcode())
                             retire = True
+                        if outcome == STARTED:
+                            # the worker took the file: its clock starts now, not at send
+                            # time (a fresh worker first spends a second or more on imports)
+                            task.started = time.monotonic()
+                            task.deadline = task.started + timeout_s
+                            continue
                     elif time.monotonic() >= task.deadline:
                         outcome = ExtractionTimeoutError(
                             task.path, f"más de {timeout_s:g} s de extracción"

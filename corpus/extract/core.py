@@ -25,6 +25,9 @@ from corpus.extract.sniff import SNIFF_BYTES, sniff_format
 from corpus.records import ExtractedText, PageText
 
 DEFAULT_MAX_FILE_MB = 200
+# A web page of a body's site weighs well under 5 MB; past this, parsing it into a tree
+# would take minutes and gigabytes (50 MB of one line measured a timeout at 60 s).
+DEFAULT_MAX_HTML_MB = 20
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class ExtractOptions:
     pdf: PdfOptions = field(default_factory=PdfOptions)
     zip_limits: ZipLimits = field(default_factory=ZipLimits)
     max_file_mb: int = DEFAULT_MAX_FILE_MB
+    max_html_mb: int = DEFAULT_MAX_HTML_MB
 
 
 def make_options(
@@ -109,6 +113,11 @@ def extract_with(path: Path, options: ExtractOptions) -> ExtractedText:
     if kind == "pdf":
         return extract_pdf(path, options.pdf, data)
     if kind == "html":
+        if size > options.max_html_mb * 1024 * 1024:
+            raise FileTooLargeError(
+                path,
+                f"página HTML de {size / 1024 / 1024:.0f} MB; el límite es {options.max_html_mb} MB",
+            )
         return extract_html(path, data)
     return extract_plain(path, data)
 

@@ -6,9 +6,10 @@ set apart from their text ("I.", "a)", which pdfminer leaves as boxes of their o
 back to the line they label, and "(cid:N)" glyphs without a Unicode mapping are dropped (a page
 made mostly of them goes to OCR).
 
-pdfminer inflates streams with no cap, so before parsing every FlateDecode stream is inflated
-once with a bounded buffer (``check_streams``); the child process limits of ``bounded`` are
-the backstop for what this cannot see.
+pdfminer inflates streams with no cap, follows xref cycles, trusts ``/Count`` and ``/Length``
+and draws nested forms without limit: ``pdf_guard`` measures every Flate stream first (also
+nested and encrypted ones), cuts xref cycles, counts the real pages, rebuilds a wrong xref and
+caps form draws. The child process limits of ``bounded`` are the backstop for what it misses.
 """
 
 from __future__ import annotations
@@ -320,12 +321,12 @@ def _read_pages(doc: object, path: Path, options: PdfOptions) -> list[_RawPage]:
     from pdfminer.psexceptions import PSException
 
     check_encrypted_streams(doc, path, options.max_stream_mb)
-    declared = declared_pages(doc)
-    if declared is not None and declared > options.max_pages:
-        # /Count may lie either way: count the real pages (page dictionaries only)
-        actual = page_total(doc, options.max_pages)
-        if actual > options.max_pages:
-            raise FileTooLargeError(path, f"{declared} páginas; el límite es {options.max_pages}")
+    # /Count may lie either way: count the real pages (page dictionaries only, cheap)
+    actual = page_total(doc, options.max_pages)
+    if actual > options.max_pages:
+        declared = declared_pages(doc) or 0
+        count = f"{declared}" if declared > actual else f"más de {options.max_pages}"
+        raise FileTooLargeError(path, f"{count} páginas; el límite es {options.max_pages}")
     manager = guarded_resource_manager()
     device = PDFPageAggregator(manager, laparams=laparams())  # type: ignore[arg-type]
     interpreter = bounded_interpreter(manager, device)

@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from corpus.errors import ExtractionMemoryError, IngestError
+from corpus.extract.bounded import STARTED
 from corpus.extract.core import extract_with
 from corpus.records import ExtractedText
 
@@ -56,6 +57,7 @@ def serve(inbox: Connection, outbox: Connection, max_memory_mb: int) -> None:
             return
         task_id, path, options = message
         reset_peak_rss()
+        outbox.send((task_id, STARTED))  # the parent's clock for this file starts now
         result: ExtractedText | IngestError
         recycle = False
         try:
@@ -78,6 +80,15 @@ def serve(inbox: Connection, outbox: Connection, max_memory_mb: int) -> None:
             return
 
 
+def warm_up() -> None:
+    """Import the parsers now, before the first file: their import (a second or more on a
+    busy machine) must not count against that file's time limit."""
+    import docx  # noqa: F401
+    import pdfminer.converter
+    import pdfminer.pdfinterp
+    import pdfminer.pdfpage  # noqa: F401
+
+
 def main(argv: list[str]) -> None:
     read_fd, write_fd, max_memory_mb = int(argv[0]), int(argv[1]), int(argv[2])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
@@ -86,6 +97,7 @@ def main(argv: list[str]) -> None:
     warnings.simplefilter("ignore")
     if max_memory_mb > 0:
         limit_memory(max_memory_mb)
+    warm_up()
     serve(Connection(read_fd, writable=False), Connection(write_fd, readable=False), max_memory_mb)
 
 

@@ -12,12 +12,9 @@ come from ``corpus.sample.hostile_pdf``; the rest is built here.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
-import struct
-import zipfile
 import zlib
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import asdict, dataclass
@@ -25,6 +22,7 @@ from pathlib import Path
 
 from corpus.records import SAMPLE_MARKER
 from corpus.sample import hostile_pdf as hp
+from corpus.sample import hostile_zip as hz
 
 Build = Callable[[Path], None]
 
@@ -71,155 +69,6 @@ def _bytes(data: bytes | Callable[[], bytes]) -> Build:
 
 def _text_html(lines: list[str]) -> str:
     return "".join(f"<p>{line}</p>" for line in lines)
-
-
-def _docx(entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    """A zip with the given members (a .docx when they make one)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as zf:
-        for name, data in entries.items():
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = method
-            zf.writestr(info, data)
-    return buf.getvalue()
-
-
-_CONTENT_TYPES = (
-    b'<?xml version="1.0" encoding="UTF-8"?>'
-    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    b'<Default Extension="xml" ContentType="application/xml"/>'
-    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-    b'officedocument.wordprocessingml.document.main+xml"/></Types>'
-)
-_RELS = (
-    b'<?xml version="1.0" encoding="UTF-8"?>'
-    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    b'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-)
-_W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def document_xml(lines: list[str], prolog: bytes = b"", body_extra: bytes = b"") -> bytes:
-    paras = b"".join(
-        b"<w:p><w:r><w:t>" + line.encode("utf-8") + b"</w:t></w:r></w:p>" for line in lines
-    )
-    return (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog
-        + b"<w:document " + _W + b"><w:body>" + paras + body_extra + b"</w:body></w:document>"
-    )  # fmt: skip
-
-
-def docx_bytes(lines: list[str], parts: dict[str, bytes] | None = None) -> bytes:
-    """A minimal valid .docx; ``parts`` add or replace members by name."""
-    entries = {
-        "[Content_Types].xml": _CONTENT_TYPES,
-        "_rels/.rels": _RELS,
-        "word/document.xml": document_xml(lines),
-    }
-    entries.update(parts or {})
-    return _docx(entries)
-
-
-def docx_with_document(lines: list[str], xml: bytes) -> bytes:
-    """A .docx whose word/document.xml is ``xml`` (hostile or broken)."""
-    return docx_bytes(lines, {"word/document.xml": xml})
-
-
-def big_member_docx(lines: list[str], name: str, megabytes: int) -> bytes:
-    """A .docx whose member ``name`` inflates to ``megabytes`` MiB of spaces, built in a
-    second: raw deflate blocks repeated after full flushes (see ``hostile_pdf.zlib_bomb``)."""
-    chunk = b" " * (1 << 20)
-    deflater = zlib.compressobj(9, zlib.DEFLATED, -15)
-    first = deflater.compress(chunk) + deflater.flush(zlib.Z_FULL_FLUSH)
-    block = deflater.compress(chunk) + deflater.flush(zlib.Z_FULL_FLUSH)
-    raw = first + block * (megabytes - 1) + b"\x03\x00"
-    crc = 0
-    for _ in range(megabytes):
-        crc = zlib.crc32(chunk, crc)
-    head = docx_bytes(lines)
-    return _append_member(head, name.encode(), raw, crc, megabytes << 20)
-
-
-def _append_member(archive: bytes, name: bytes, raw: bytes, crc: int, size: int) -> bytes:
-    """Add a deflated member (given compressed) to a small zip built by ``zipfile``."""
-    end_at = archive.rindex(b"PK\x05\x06")
-    count, cd_size, cd_at = struct.unpack_from("<HII", archive, end_at + 10)
-    local_at = cd_at
-    local = struct.pack(
-        "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(raw), size, len(name), 0
-    ) + name + raw  # fmt: skip
-    entry = struct.pack(
-        "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(raw), size,
-        len(name), 0, 0, 0, 0, 0, local_at,
-    ) + name  # fmt: skip
-    central = archive[cd_at : cd_at + cd_size] + entry
-    new_cd_at = local_at + len(local)
-    end = struct.pack(
-        "<IHHHHIIH", 0x06054B50, 0, 0, count + 1, count + 1, len(central), new_cd_at, 0
-    )
-    return archive[:cd_at] + local + central + end
-
-
-def lying_zip_sizes(lines: list[str]) -> bytes:
-    """word/document.xml declares 1 KB but inflates to 16 MB of spaces (sizes patched)."""
-    big = document_xml(lines) + b" " * (16 << 20)
-    data = bytearray(docx_with_document(lines, big))
-    for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
-        at = data.find(sig)
-        while at >= 0:
-            name_len = struct.unpack_from("<H", data, at + (26 if sig == b"PK\x03\x04" else 28))[0]
-            name_at = at + (30 if sig == b"PK\x03\x04" else 46)
-            if data[name_at : name_at + name_len] == b"word/document.xml":
-                struct.pack_into("<I", data, size_at + at, 1024)
-            at = data.find(sig, at + 4)
-    return bytes(data)
-
-
-def overlapping_zip(lines: list[str], copies: int) -> bytes:
-    """One compressed member referenced ``copies`` times by the central directory."""
-    member = zlib.compressobj(9, zlib.DEFLATED, -15)
-    payload = document_xml(lines) + b" " * (8 << 20)
-    raw = member.compress(payload) + member.flush()
-    crc = zlib.crc32(payload)
-    name = b"word/document.xml"
-    local = struct.pack(
-        "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(raw), len(payload), len(name), 0
-    ) + name + raw  # fmt: skip
-    central = bytearray()
-    for i in range(copies):
-        entry = name if i == 0 else b"word/media/copia%05d.xml" % i
-        central += struct.pack(
-            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(raw), len(payload),
-            len(entry), 0, 0, 0, 0, 0, 0,
-        ) + entry  # fmt: skip
-    end = struct.pack(
-        "<IHHHHIIH", 0x06054B50, 0, 0, copies, copies, len(central), len(local), 0
-    )
-    return local + bytes(central) + end
-
-
-def many_entries_zip(lines: list[str], count: int) -> bytes:
-    entries = {"[Content_Types].xml": _CONTENT_TYPES, "_rels/.rels": _RELS,
-               "word/document.xml": document_xml(lines)}  # fmt: skip
-    for i in range(count):
-        entries[f"word/media/p{i:06d}.xml"] = b"<a/>"
-    return _docx(entries, zipfile.ZIP_STORED)
-
-
-def nested_zip(lines: list[str]) -> bytes:
-    """A .docx carrying a zip bomb as an attachment (never opened by extraction)."""
-    inner = _docx({"bomba.txt": b"\0" * (16 << 20)})
-    return docx_bytes(lines, {"word/embeddings/anexo.zip": inner})
-
-
-def billion_laughs(root: bytes, levels: int = 10) -> bytes:
-    ents = [b'<!ENTITY lol0 "lol">'] + [
-        b'<!ENTITY lol%d "%s">' % (i, b"".join(b"&lol%d;" % (i - 1) for _ in range(10)))
-        for i in range(1, levels)
-    ]
-    return b'<?xml version="1.0"?>\n<!DOCTYPE %s [\n%s\n]>\n' % (root, b"\n".join(ents))
 
 
 def _fifo(path: Path) -> None:
@@ -378,7 +227,7 @@ def _markup_cases(seed: int) -> Iterator[HostileCase]:
     tag = f"s{seed}"
     body = _text_html(lines)
     page = f"<html><head><title>Prueba</title></head><body><main>{body}</main></body></html>"
-    laughs = billion_laughs(b"html") + b"<html><body><p>&lol9;</p>" + body.encode() + b"</body></html>"
+    laughs = hz.billion_laughs(b"html") + b"<html><body><p>&lol9;</p>" + body.encode() + b"</body></html>"
     yield HostileCase(f"html/mil_millones_risas_{tag}.html", "html-entidades", "extracted",
                       _bytes(laughs))  # fmt: skip
     nul = page.encode().replace(b"</p><p>", b"</p>\x00\x00<p>\x00")
@@ -390,7 +239,7 @@ def _markup_cases(seed: int) -> Iterator[HostileCase]:
     script = "<script>" + "document.write('<p>x</p>');" * 2000 + "</script>"
     yield HostileCase(f"html/script_{tag}.html", "html-script", "extracted",
                       _bytes(page.replace("<main>", "<main>" + script).encode()))  # fmt: skip
-    rels = docx_bytes(lines)
+    rels = hz.docx_bytes(lines)
     yield HostileCase(f"docx/valido_{tag}.docx", "docx-control", "extracted", _bytes(rels))
     yield HostileCase(f"docx/truncado_{tag}.docx", "docx-truncado", "corrupt",
                       _bytes(rels[: len(rels) * (seed + 1) // 4]))  # fmt: skip
@@ -412,9 +261,9 @@ def _single_cases() -> Iterator[HostileCase]:
     png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
                         "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")  # fmt: skip
     elf = b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + b"\x02\x00>\x00" + b"\x00" * 200
-    zipped = _docx({"anexo.txt": text.encode()})
+    zipped = hz.zip_bytes({"anexo.txt": text.encode()})
     pdf = hp.text_pdf([lines])
-    docx = docx_bytes(lines)
+    docx = hz.docx_bytes(lines)
     deep = "<html><body>" + "<div>" * 100_000 + "<p>" + lines[1] + "</p>" + "</div>" * 100_000
     cases: list[tuple[str, str, str, bytes | Callable[[], bytes]]] = [
         # wrong extensions: judged by content
@@ -462,47 +311,47 @@ def _single_cases() -> Iterator[HostileCase]:
          b"\xff\xfe" + page.encode("utf-16-le")),
         # XML
         ("xml/mil_millones_risas.xml", "xml-bomba", "extracted",
-         billion_laughs(b"doc") + b"<doc>&lol9;</doc>"),
+         hz.billion_laughs(b"doc") + b"<doc>&lol9;</doc>"),
         ("xml/explosion_cuadratica.xml", "xml-bomba", "extracted",
          b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "' + b"x" * 50_000 + b'">]><d>'
          + b"&a;" * 50_000 + b"</d>"),
         ("xml/entidad_externa.xml", "xml-xxe", "extracted",
          b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'),
         ("xml/xhtml_risas.xhtml", "xml-bomba", "extracted",
-         billion_laughs(b"html") + b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&lol9;</p>'
+         hz.billion_laughs(b"html") + b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&lol9;</p>'
          + body.encode() + b"</body></html>"),
         # DOCX
         ("docx/bomba_razon.docx", "docx-bomba", "bomb",
-         lambda: big_member_docx(lines, "word/media/relleno.xml", 1024)),
+         lambda: hz.big_member_docx(lines, "word/media/relleno.xml", 1024)),
         ("docx/bomba_medios.docx", "docx-bomba", "bomb",
-         lambda: docx_bytes(lines, {"word/media/x.bin": b"\0" * (8 << 20)})),
-        ("docx/entradas_10k.docx", "docx-bomba", "bomb", lambda: many_entries_zip(lines, 10_000)),
-        ("docx/entradas_100k.docx", "docx-bomba", "bomb", lambda: many_entries_zip(lines, 100_000)),
-        ("docx/zip_anidado.docx", "docx-anidado", "extracted", lambda: nested_zip(lines)),
-        ("docx/tamanos_falsos.docx", "docx-bomba", "corrupt", lambda: lying_zip_sizes(lines)),
-        ("docx/entradas_superpuestas.docx", "docx-bomba", "bomb", lambda: overlapping_zip(lines, 200)),
+         lambda: hz.docx_bytes(lines, {"word/media/x.bin": b"\0" * (8 << 20)})),
+        ("docx/entradas_10k.docx", "docx-bomba", "bomb", lambda: hz.many_entries_zip(lines, 10_000)),
+        ("docx/entradas_100k.docx", "docx-bomba", "bomb", lambda: hz.many_entries_zip(lines, 100_000)),
+        ("docx/zip_anidado.docx", "docx-anidado", "extracted", lambda: hz.nested_zip(lines)),
+        ("docx/tamanos_falsos.docx", "docx-bomba", "corrupt", lambda: hz.lying_zip_sizes(lines)),
+        ("docx/entradas_superpuestas.docx", "docx-bomba", "bomb", lambda: hz.overlapping_zip(lines, 200)),
         ("docx/entidad_externa.docx", "docx-xxe", "bomb",
-         docx_with_document(lines, document_xml(
+         hz.docx_with_document(lines, hz.document_xml(
              lines, b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
              b"<w:p><w:r><w:t>&x;</w:t></w:r></w:p>"))),
         ("docx/mil_millones_risas.docx", "docx-xxe", "bomb",
-         docx_with_document(lines, billion_laughs(b"w:document")
-                    + document_xml(lines).split(b"?>", 1)[1])),
+         hz.docx_with_document(lines, hz.billion_laughs(b"w:document")
+                    + hz.document_xml(lines).split(b"?>", 1)[1])),
         ("docx/doctype_tras_relleno.docx", "docx-xxe", "bomb",
-         docx_with_document(lines, document_xml(
+         hz.docx_with_document(lines, hz.document_xml(
              lines, b"<!--" + b" " * 8000 + b'-->\n<!DOCTYPE w:document [<!ENTITY x SYSTEM '
              b'"file:///etc/passwd">]>', b"<w:p><w:r><w:t>&x;</w:t></w:r></w:p>"))),
         ("docx/sin_document_xml.docx", "docx-roto", "unsupported",
-         _docx({"[Content_Types].xml": _CONTENT_TYPES, "_rels/.rels": _RELS})),
+         hz.zip_bytes({"[Content_Types].xml": hz.CONTENT_TYPES, "_rels/.rels": hz.RELS})),
         ("docx/document_xml_basura.docx", "docx-roto", "corrupt",
-         docx_with_document(lines, bytes(range(256)) * 10)),
+         hz.docx_with_document(lines, bytes(range(256)) * 10)),
         ("docx/sin_content_types.docx", "docx-roto", "corrupt",
-         _docx({"_rels/.rels": _RELS, "word/document.xml": document_xml(lines)})),
+         hz.zip_bytes({"_rels/.rels": hz.RELS, "word/document.xml": hz.document_xml(lines)})),
         ("docx/anidado_100k.docx", "docx-anidado", "corrupt",
-         docx_with_document(lines, document_xml(
+         hz.docx_with_document(lines, hz.document_xml(
              lines, body_extra=b"<w:p>" + b"<w:r>" * 100_000 + b"</w:r>" * 100_000 + b"</w:p>"))),
         ("docx/ruta_escapa.docx", "docx-roto", "extracted",
-         docx_bytes(lines, {"../../../tmp/fuga.txt": b"x"})),
+         hz.docx_bytes(lines, {"../../../tmp/fuga.txt": b"x"})),
         # text
         ("txt/utf16_con_bom.txt", "txt-codificacion", "extracted", text.encode("utf-16")),
         ("txt/bytes_nulos.txt", "txt-binario", "unsupported", text.encode().replace(b" ", b"\x00")),
