@@ -81,14 +81,22 @@ def _terms_query(
     return _boost(q, boost * FIELD_BOOSTS.get(field_name, 1.0))
 
 
+def _distinct(parts: Iterable[tantivy.Query]) -> list[tantivy.Query]:
+    """``parts`` without repeats (synonym alternatives can analyse to the same terms: "sobresee"
+    gave "sobres" twice), compared by their full description. A repeat matches nothing more
+    and costs another pass over its postings (it only added its score twice)."""
+    return list({repr(p): p for p in parts}.values())
+
+
 def or_(parts: Iterable[tantivy.Query | None]) -> tantivy.Query | None:
-    kept = [p for p in parts if p is not None]
+    kept = _distinct(p for p in parts if p is not None)
     if not kept:
         return None
     return kept[0] if len(kept) == 1 else Q.boolean_query([(tantivy.Occur.Should, p) for p in kept])
 
 
 def and_(parts: list[tantivy.Query]) -> tantivy.Query:
+    parts = _distinct(parts)
     return parts[0] if len(parts) == 1 else Q.boolean_query([(tantivy.Occur.Must, p) for p in parts])
 
 

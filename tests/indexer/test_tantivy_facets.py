@@ -225,3 +225,18 @@ def test_recent_facet_counts_serve_other_pages_until_a_commit(
         assert sum(v.count for v in after.facets["doc_type"]) == after.total
     finally:
         eng.close()
+
+
+def test_repeated_alternatives_are_built_once(engine: Any) -> None:
+    """A query tree never holds the same subquery twice at one level (synonyms of "sobresee"
+    analyse to the same stem); the matches are those of the single query."""
+    from indexer.tantivy_query import and_, or_
+
+    searcher = engine.searcher()
+    one = _query(engine, "información")
+    other = _query(engine, "recurso")
+    assert repr(or_([one, other, one])) == repr(or_([one, other]))
+    assert repr(and_([one, one])) == repr(one)
+    assert repr(or_([one, None, one])) == repr(one)
+    twice = tantivy.Query.boolean_query([(tantivy.Occur.Should, one), (tantivy.Occur.Should, one)])
+    assert searcher.search(twice, limit=1).count == searcher.search(one, limit=1).count
