@@ -3,13 +3,16 @@ vocabulary. ``TantivyEngine`` delegates to one ``TantivySearch``.
 
 Per query: parse (guarded, ``indexer.query``) → tantivy query (``indexer.tantivy_query``) →
 filters AND-ed as zero-score clauses → one ``search`` call for the page and the exact total
-(``count``) → one ``aggregate`` call with a terms aggregation per facet over ALL matches (over
-the non-matches, subtracted from per-state counts over everything, when most documents match) →
-snippets for the page only (``indexer.snippets``, from the stored record) → a suggestion when a
-word is unknown or hits are few (``analyzers.suggest``, over the exact field's dictionary).
+(``count``) → facet counts over ALL matches, exact, the cheapest way (``facet_plan``): one
+``aggregate`` call with a terms aggregation per facet over the matches, or over the
+non-matches subtracted from per-state counts over everything when most documents match; the
+cited articles from their postings when many documents are counted → snippets for the page
+only (``indexer.tantivy_snippets``, from the stored text) → a suggestion when a word is unknown
+or hits are few (``analyzers.suggest``, over the exact field's dictionary).
 
-Readers: tantivy searchers are snapshots, cheap to take per query; per-generation caches (keyword
-values, the suggester) are keyed by the committed state's ``meta.json``.
+Readers: tantivy searchers are snapshots, cheap to take per query; per-state caches (keyword
+values, the suggester, facet counts over everything, the facet counts of recent searches) are
+keyed by the committed state's ``meta.json``.
 """
 
 from __future__ import annotations
