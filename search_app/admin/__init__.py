@@ -32,6 +32,12 @@ ADMIN_NAV: tuple[tuple[str, str], ...] = (
     ("admin.audit_log", "Auditoría"),
 )
 
+# Every request body but a logged-in staff member's upload is capped at this: CSRF protection
+# reads the whole form of any POST before the staff guard runs, so without it an anonymous
+# client could make the server spool an upload-sized body (hundreds of MB) to disk.
+FORM_MAX_BYTES = 1 << 20
+UPLOAD_ENDPOINT = "admin.upload"
+
 CSRF_MESSAGE = ("El formulario caducó o le falta su código de seguridad (CSRF). Vuelva a "
                 "cargar la página y envíelo otra vez.")
 
@@ -60,6 +66,20 @@ def _admin_context() -> dict[str, Any]:
             "admin_nav": [(e, label) for e, label in ADMIN_NAV if e in views]}
 
 
+def _cap_body() -> None:
+    """Before any form is read: only a staff member's upload may send a large body; any other
+    request is refused by its length (413) before it is read."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    if request.endpoint == UPLOAD_ENDPOINT:
+        from search_app.admin.auth import current_staff
+
+        if current_staff() is not None:
+            return  # the upload's own cap (UPLOAD_MAX_REQUEST_MB) applies
+    cap = current_app.config.get("MAX_CONTENT_LENGTH")
+    request.max_content_length = FORM_MAX_BYTES if cap is None else min(cap, FORM_MAX_BYTES)
+
+
 def _csrf_error(exc: CSRFError) -> Any:
     from search_app.errors import error_response
 
@@ -82,6 +102,7 @@ def init_app(app: Flask) -> None:
 
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(app)
+    app.before_request(_cap_body)  # registered before CSRFProtect's hook, so it runs first
     CSRFProtect(app)
     app.register_error_handler(CSRFError, _csrf_error)
     db.init_app(app)

@@ -34,6 +34,7 @@ from search_app.state import get_engine
 MIB = 1 << 20
 LIST_SIZE = 50
 MAX_ID = 300
+MAX_SQLITE_INT = (1 << 63) - 1  # a larger number in a URL cannot be a row: 404, not 500
 
 
 # -- upload -------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ def _request_cap(state: Any) -> None:
 def _too_large(exc: RequestEntityTooLarge) -> Any:
     from search_app.errors import error_response
 
-    if not request.path.startswith("/admin/"):
+    if request.endpoint != "admin.upload" or current_staff() is None:
         return error_response(413, "La solicitud es demasiado grande.")
     return error_response(413, _too_large_message())
 
@@ -159,6 +160,8 @@ def _limits(cfg: Mapping[str, Any]) -> IngestLimits:
 
 @bp.get("/ingestas/<int:n>")
 def ingest(n: int) -> Any:
+    if n > MAX_SQLITE_INT:
+        abort(404)
     run = library.get_ingest(get_db(), n)
     if run is None:
         abort(404)
