@@ -299,6 +299,11 @@ def record_json(record: DocumentRecord, *, text: bool = True) -> str:
                       default=_json_default)
 
 
+def record_digest(record: DocumentRecord) -> str:
+    """The content hash of a record (what ``encode_record`` records beside it)."""
+    return hashlib.sha256(record_json(record).encode("utf-8")).hexdigest()
+
+
 def encode_record(record: DocumentRecord) -> tuple[bytes, str]:
     """(zlib'd JSON of the full record, its content hash: ``record_json``'s sha256)."""
     data = record_json(record).encode("utf-8")

@@ -30,13 +30,14 @@ from indexer.engine import (
     IndexReport,
     SearchCoreDelegate,
 )
-from indexer.prepare import Transform, prepared
+from indexer.prepare import Transform, Unchanged, prepared
 from indexer.schema import (
     HASH_COLUMN,
     ID_FIELD,
     SAMPLE_FIELD,
     SCHEMA_VERSION,
     analysis_fingerprint,
+    record_digest,
 )
 from indexer.tantivy_schema import (
     DATA_DIR,
@@ -213,11 +214,12 @@ class TantivyEngine(SearchCoreDelegate):
         with _WriteSession(self) as session:
             existing = self.existing_hashes()
             docs = prepared(records, to_tantivy, transform=transform, workers=workers,
-                            failed=report.failed)
+                            failed=report.failed, known=existing, digest=record_digest)
             apply_updates(
                 session,
                 existing,
-                ((doc_id, doc, digest) for doc_id, (doc, digest) in docs),
+                ((doc_id, None, doc.digest) if isinstance(doc, Unchanged) else (doc_id, *doc)
+                 for doc_id, doc in docs),
                 report,
                 prune=prune,
                 batch_size=batch_size,

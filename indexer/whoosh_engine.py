@@ -25,7 +25,7 @@ from indexer.engine import (
     IndexReport,
     SearchCoreDelegate,
 )
-from indexer.prepare import Transform, prepared
+from indexer.prepare import Transform, Unchanged, prepared
 from indexer.schema import (
     HASH_COLUMN,
     ID_FIELD,
@@ -33,6 +33,7 @@ from indexer.schema import (
     SAMPLE_FIELD,
     SCHEMA_VERSION,
     decode_record,
+    record_digest,
     to_document,
 )
 from indexer.updates import apply_updates
@@ -220,11 +221,12 @@ class WhooshEngine(SearchCoreDelegate):
         with _WriteSession(self) as session:
             existing = self.existing_hashes()
             docs = prepared(records, to_document, transform=transform, workers=workers,
-                            failed=report.failed)
+                            failed=report.failed, known=existing, digest=record_digest)
             apply_updates(
                 session,
                 existing,
-                ((doc_id, doc, doc["content_hash"].decode("ascii")) for doc_id, doc in docs),
+                ((doc_id, doc, doc.digest if isinstance(doc, Unchanged)
+                  else doc["content_hash"].decode("ascii")) for doc_id, doc in docs),
                 report,
                 prune=prune,
                 batch_size=batch_size,

@@ -216,3 +216,37 @@ def test_get_is_safe_from_many_threads(engine) -> None:
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         assert all(pool.map(fetch, range(600)))
+
+
+@pytest.mark.parametrize("engine_name", ["whoosh", "tantivy"])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_unchanged_records_are_not_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str, workers: int
+) -> None:
+    """A record whose content hash is already indexed is counted unchanged without being
+    turned into a document (the analysis is the costly part of indexing)."""
+    from indexer import tantivy_engine, whoosh_engine
+
+    module: Any = whoosh_engine if engine_name == "whoosh" else tantivy_engine
+    convert_name = "to_document" if engine_name == "whoosh" else "to_tantivy"
+    real = getattr(module, convert_name)
+    analysed = tmp_path / "analysed.txt"
+
+    def counting(record: DocumentRecord) -> Any:
+        with open(analysed, "a", encoding="utf-8") as fh:  # workers are processes: a file
+            fh.write(record.id + "\n")
+        return real(record)
+
+    eng = open_engine(tmp_path / "ix", engine=engine_name, create=True)
+    try:
+        eng.update([rec(i) for i in range(6)])
+        monkeypatch.setattr(module, convert_name, counting)
+        report = eng.update([rec(i) for i in range(5)] + [rec(5, title="Otra"), rec(6)],
+                            workers=workers)
+        assert (report.added, report.replaced, report.unchanged) == (1, 1, 5)
+        assert sorted(analysed.read_text().split()) == ["doc-5", "doc-6"]
+        got = eng.get("doc-5")
+        assert got is not None and got.title == "Otra"
+        assert eng.doc_count() == 7
+    finally:
+        eng.close()
