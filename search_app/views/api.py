@@ -14,6 +14,7 @@ from indexer.engine import Hit
 from search_app.citations import citations_out
 from search_app.openapi import openapi_document
 from search_app.state import app_state, get_engine
+from search_app.suggestions import with_checked_suggestion
 from search_app.urlstate import facet_views, request_params
 from search_app.views.documents import load
 from search_app.views.stats import stats_for_request
@@ -34,7 +35,8 @@ def search() -> Response:
     config = current_app.config
     params = request_params(request.args, page_size=config["PAGE_SIZE"],
                             max_page_size=config["MAX_PAGE_SIZE"])
-    result = get_engine().search(params)
+    engine = get_engine()
+    result = with_checked_suggestion(engine, engine.search(params))
     return jsonify({
         "ok": True,
         "total": result.total,

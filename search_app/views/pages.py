@@ -12,6 +12,7 @@ from indexer.engine import QueryError, SearchParams, SearchResult
 from indexer.fields import FACETS
 from search_app.advanced import build_query
 from search_app.state import get_engine
+from search_app.suggestions import with_checked_suggestion
 from search_app.templating import date_es
 from search_app.urlstate import (
     facet_views,
@@ -63,7 +64,8 @@ def search() -> tuple[str, int] | tuple[str, int, dict[str, str]] | str:
     if not _has_search(params):
         return render_template("home.html", examples=EXAMPLES, params=params)
     try:
-        result = get_engine().search(params)
+        engine = get_engine()
+        result = with_checked_suggestion(engine, engine.search(params))
     except QueryError as exc:
         suggestion_url = (href(path, query_args(SearchParams(q=exc.suggestion)))
                           if exc.suggestion else None)

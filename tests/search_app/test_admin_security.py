@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from staff_helpers import StaffClient, csrf_token_from
 
+from indexer.engine import SearchParams
 from search_app.admin import audit
 
 LOGIN = "/admin/entrar"
@@ -91,3 +92,78 @@ def test_logout_of_one_session_leaves_others(staff_client: StaffClient) -> None:
     assert staff_client.post("/admin/salir").status_code == 302
     assert other.get("/admin/").status_code == 200
     assert staff_client.get("/admin/").status_code == 302
+
+
+# --- withheld documents must not leak through the "¿quiso decir…?" suggestion -------------
+
+WORD = "zanahoriazul"  # only in the document that is withdrawn
+
+
+def _suggestion(app: Flask, q: str) -> str | None:
+    data = app.test_client().get("/api/v1/search", query_string={"q": q}).get_json()
+    assert data["ok"], data
+    suggestion: str | None = data["suggestion"]
+    page = app.test_client().get("/buscar", query_string={"q": q}).get_data(as_text=True)
+    assert (suggestion is None) or (suggestion in page)
+    return suggestion
+
+
+@pytest.mark.parametrize("engine_name", ["whoosh", "tantivy"])
+def test_withdrawn_word_not_suggested(tmp_path: Path, engine_name: str) -> None:
+    """A word left only in deleted (withdrawn, replaced) copies of a document is still in the
+    engines' term dictionaries until a merge: suggesting it would tell anyone that a withheld
+    document holds it (a surname, say). A suggestion is offered only when it finds something."""
+    import dataclasses
+
+    from web_records import web_records
+
+    from indexer import open_engine
+    from search_app import create_app
+
+    records = web_records()
+    target = dataclasses.replace(records[0], text=records[0].text + f" {WORD} {WORD}.")
+    index_dir = tmp_path / "index"
+    engine = open_engine(index_dir, engine=engine_name, create=True)
+    try:
+        engine.update([target, *records[1:]])
+        # a correction rewrites it (a deleted copy stays in the segment), a second document
+        # with the word too: the word is well-known to the index, then both go away
+        twin = dataclasses.replace(records[1], text=records[1].text + f" {WORD}.")
+        engine.update([dataclasses.replace(target, title=target.title + " (corregido)"), twin])
+    finally:
+        engine.close()
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir),
+                      "STAFF_DB": str(tmp_path / "staff.sqlite3")})
+    try:
+        assert _suggestion(app, "zanahoriazol") == WORD  # live: a fair suggestion
+    finally:
+        app.extensions["precedentes"].close()
+    engine = open_engine(index_dir)
+    try:
+        engine.delete([target.id, twin.id])
+        assert engine.search(SearchParams(q=WORD)).total == 0
+    finally:
+        engine.close()
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir),
+                      "STAFF_DB": str(tmp_path / "staff.sqlite3")})
+    try:
+        for q in ("zanahoriazol", "zanahoriazul", "zanahoriazol OR alumbrado"):
+            suggestion = _suggestion(app, q)
+            assert WORD not in (suggestion or ""), (q, suggestion)
+    finally:
+        app.extensions["precedentes"].close()
+
+
+@pytest.mark.parametrize(("q", "suggestion", "expected"), [
+    ("zanahoriazol", "zanahoriazul", ["zanahoriazul"]),
+    ("informacion reservda", "información reservada", ["información", "reservada"]),
+    ("Nomina OR contratos", "nómina OR contratos", ["nómina"]),
+    ("nomina", "NOMINA", []),
+    ('"version publica" sujeto:ayuntamiento', '"versión pública" sujeto:ayuntamiento',
+     ["versión", "pública"]),
+    ("a b", "c c d AND e", ["c", "d", "e"]),
+])
+def test_added_words(q: str, suggestion: str, expected: list[str]) -> None:
+    from search_app.suggestions import added_words
+
+    assert added_words(q, suggestion) == expected
