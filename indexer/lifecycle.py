@@ -81,15 +81,19 @@ def _load_json_object(path: Path) -> dict[str, Any]:
 def read_manifest(index_dir: Path) -> dict[str, Any] | None:
     """The index's manifest; None when there is no index. A damaged manifest is read from its
     backup (``RECOVERED_KEY`` then says why, and the engines warn); with both damaged this
-    raises ``IndexCorruptError``."""
+    raises ``IndexCorruptError``. A missing manifest beside a whole backup is a write
+    interrupted between the two (the backup goes first): the backup is the manifest."""
     path = Path(index_dir) / MANIFEST_NAME
     backup = path.with_name(MANIFEST_BACKUP)
     try:
         return _load_json_object(path)
-    except FileNotFoundError as exc:
+    except FileNotFoundError:
         if not backup.exists():
             return None
-        problem: Exception = exc
+        try:
+            return _load_json_object(backup)
+        except (OSError, ValueError) as exc:
+            problem: Exception = exc
     except (OSError, ValueError) as exc:
         problem = exc
     try:

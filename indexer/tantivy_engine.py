@@ -362,7 +362,7 @@ def check_tantivy(index_dir: Path) -> lifecycle.CheckResult:
         if len(ids) + bad != count:
             problems.append(f"Hay documentos repetidos: {count} documentos, {len(ids)} distintos.")
         recorded = int((manifest.get("last_good") or {}).get("opstamp", -1))
-        if manifest.get("doc_count") != count and engine.generation > recorded >= 0:
+        if manifest.get("doc_count") != count and engine.generation > recorded:
             lines.append(f"El manifiesto dice {manifest.get('doc_count')} documentos y el índice "
                          f"tiene {count}: la última confirmación (durable) no llegó a registrarse "
                          "en el manifiesto; la próxima actualización lo hará.")

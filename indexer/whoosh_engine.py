@@ -103,7 +103,10 @@ class WhooshEngine(SearchCoreDelegate):
     def _current_generation(self) -> int:
         """The generation to read: re-resolved whenever the manifest file changes."""
         path = self.index_dir / lifecycle.MANIFEST_NAME
-        st = path.stat()
+        try:
+            st = path.stat()
+        except FileNotFoundError:  # a write interrupted between the backup and the manifest
+            st = path.with_name(lifecycle.MANIFEST_BACKUP).stat()
         key = (st.st_ino, st.st_mtime_ns, st.st_size)  # os.replace gives a new inode
         if key != self._manifest_key:
             with self._lock:

@@ -133,3 +133,29 @@ def test_check_crash_fifty_kills(tmp_path: Path) -> None:
     phases = {phase for _, phase in tally.kills}
     assert "entre confirmaciones" in phases  # kills landed mid-run, not only before or after
     assert tally.orphans == 0
+
+
+@pytest.mark.parametrize("engine_name", ["whoosh", "tantivy"])
+def test_a_kill_between_backup_and_manifest_leaves_a_good_index(tmp_path: Path, engine_name: str) -> None:
+    """The backup is written first: only it present is an interrupted write, not damage."""
+    ix = _two_commits(tmp_path / "ix", engine_name)
+    (ix / lifecycle.MANIFEST_NAME).unlink()
+    engine: Any = open_engine(ix)
+    assert engine.warnings == []
+    assert sorted(r.id for r in engine.iter_records()) == ALL
+    engine.close()
+
+
+def test_tantivy_commit_not_yet_in_the_manifest_is_not_a_problem(tmp_path: Path) -> None:
+    """Killed between tantivy's commit and the manifest's update: the commit is durable and the
+    index good; --check says so in a line, not as a problem."""
+    from indexer.tantivy_engine import check_tantivy
+
+    ix: Any = open_engine(tmp_path / "ix", engine="tantivy", create=True)
+    before = json.loads((tmp_path / "ix" / lifecycle.MANIFEST_NAME).read_text())
+    ix.update([rec(i) for i in range(3)])
+    ix.close()
+    lifecycle.write_manifest(tmp_path / "ix", before)  # as if the kill came before it
+    checked = check_tantivy(tmp_path / "ix")
+    assert checked.ok, checked.problems
+    assert any("no llegó a registrarse" in line for line in checked.lines)
