@@ -1,13 +1,16 @@
 """The whoosh segment writer of this project: durable commits, the previous generation kept,
-and a fast path for the big text fields.
+and a fast path for every non-positional field.
 
 Fast path: whoosh sends every posting through a Python sorting pool and then through a
 per-posting writer (about 30 µs per posting here; a 1,000-word document has ~2,500 postings
-in the stemmed, exact and shingle fields). For those fields (pre-analysed term lists, see
-``indexer.schema.FastText``) this writer counts terms per document with a ``Counter``, keeps
-an in-memory inverted list per term (docnums and frequencies, already in order), and at flush
-writes each term's posting blocks directly in whoosh's W3 format. Memory is bounded by the
-batch size (documents per commit). Every other field goes through whoosh's own path.
+in the stemmed, exact and shingle fields), and each of the ~20 small fields through its
+analyzer and token objects. For every Frequency field (the big text fields, pre-analysed and
+counted by ``indexer.schema.preanalyze``; keyword fields, split by
+``indexer.schema.keyword_terms``; title, sujeto and ponente through their own analyzer, see
+``terms_of``) this writer keeps an in-memory inverted list per term (docnums and frequencies,
+already in order) and at flush writes each term's posting blocks directly in whoosh's W3
+format. Memory is bounded by the batch size (documents per commit). Positional fields
+(title_exact, identifiers), the id, the date and columns go through whoosh's own path.
 
 Writers that add documents never merge segments (merging would mix whoosh's pool and the
 in-memory lists); ``merge_if_needed`` runs a merge-only writer when segments pile up.
