@@ -115,6 +115,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("UPLOAD_WORKERS", 1, "Procesos de extracción por subida."),
     Setting("UPLOAD_TOPICS", True,
             "Etiquetar temas de los documentos subidos (carga el modelo de spaCy una vez)."),
+    Setting("INDEX_LOCK_WAIT_S", 5,
+            "Segundos que un cambio del personal (subir, liberar, retirar, corregir, "
+            "reindexar) espera a que otro proceso suelte el índice antes de avisar que está "
+            "ocupado."),
     Setting("UPLOAD_BACKGROUND", True,
             "Ingerir las subidas en un hilo aparte (el OCR puede tardar minutos); el informe "
             "de la ingesta se actualiza solo. False: dentro de la solicitud."),

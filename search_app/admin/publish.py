@@ -14,6 +14,8 @@ are passed in; nothing here reads settings.
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,6 +24,45 @@ from corpus.records import DocumentRecord
 from indexer.engine import Engine, IndexLockedError
 from search_app.admin import library
 from search_app.admin.library import Entry
+
+LOCK_RETRY_S = 0.25
+
+
+class PatientEngine:
+    """An engine whose writes wait up to ``wait_s`` seconds for the index's write lock.
+
+    With several gunicorn workers (or an upload ingesting in the background) two staff actions
+    often meet at the lock; the engines refuse at once (``IndexLockedError``), so without this
+    the second staff member gets a "try again" page for a lock held a fraction of a second.
+    Every other attribute is the wrapped engine's."""
+
+    def __init__(self, engine: Engine, wait_s: float,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self._engine = engine
+        self._wait_s = max(0.0, float(wait_s))
+        self._sleep = sleep
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    def _patiently(self, write: Callable[[], Any]) -> Any:
+        waited = 0.0
+        while True:
+            try:
+                return write()
+            except IndexLockedError:
+                if waited + LOCK_RETRY_S > self._wait_s:
+                    raise
+                self._sleep(LOCK_RETRY_S)
+                waited += LOCK_RETRY_S
+
+    def update(self, records: Iterable[DocumentRecord], **kwargs: Any) -> Any:
+        batch = list(records)  # a retry writes the same records again
+        return self._patiently(lambda: self._engine.update(batch, **kwargs))
+
+    def delete(self, ids: Iterable[str]) -> int:
+        batch = list(ids)
+        return int(self._patiently(lambda: self._engine.delete(batch)))
 
 
 class ActionError(ValueError):

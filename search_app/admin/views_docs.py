@@ -109,7 +109,7 @@ def upload() -> Any:
         "no_admitidos": [r["display_name"] for r in received.rows],
     })
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    work = _ingest_work(app, get_engine(), received, garante=garante, user=user,
+    work = _ingest_work(app, _writer(), received, garante=garante, user=user,
                         address=client_address())
     if cfg["UPLOAD_BACKGROUND"]:
         threading.Thread(target=work, name=f"ingesta-{n}", daemon=True).start()
@@ -288,7 +288,7 @@ def correct(doc_id: str) -> Any:
 @bp.post("/reindexar")
 def reindex() -> Any:
     try:
-        report = publish.reindex(get_db(), get_engine())
+        report = publish.reindex(get_db(), _writer())
     except IndexLockedError as exc:
         return _conflict(str(exc))
     audit("indice.reindexar", "", {"agregados": report.added, "reescritos": report.replaced,
@@ -298,6 +298,11 @@ def reindex() -> Any:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _writer() -> publish.PatientEngine:
+    """The engine for a staff change: its writes wait ``INDEX_LOCK_WAIT_S`` for the lock."""
+    return publish.PatientEngine(get_engine(), float(current_app.config["INDEX_LOCK_WAIT_S"]))
 
 
 def _user() -> str:
@@ -317,7 +322,7 @@ def _act(doc_id: str, action: str, change: Any) -> Any:
     """Run one state change, audit it (before/after), go back to the document's page."""
     entry = _entry_or_404(doc_id)
     try:
-        before, after = change(get_db(), get_engine(), entry)
+        before, after = change(get_db(), _writer(), entry)
     except IndexLockedError as exc:
         return _conflict(str(exc))
     except publish.ActionError as exc:

@@ -352,6 +352,7 @@ def test_invalid_correction_is_refused_in_spanish(staff_client: StaffClient) -> 
 def test_reindex_against_a_locked_index_says_so(staff_client: StaffClient) -> None:
     from indexer.whoosh_engine import WhooshEngine
 
+    staff_client.app.config["INDEX_LOCK_WAIT_S"] = 0.5  # waits, then says so
     other = WhooshEngine(Path(staff_client.app.config["INDEX_DIR"]))
     lock = other.index.lock("WRITELOCK")
     assert lock.acquire(blocking=False)

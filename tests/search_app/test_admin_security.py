@@ -167,3 +167,51 @@ def test_added_words(q: str, suggestion: str, expected: list[str]) -> None:
     from search_app.suggestions import added_words
 
     assert added_words(q, suggestion) == expected
+
+
+# --- two workers, one index: a staff action waits briefly for the index lock -----------------
+
+class _LockedTwice:
+    """An engine whose writes find the index locked twice, then succeed."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.written: list[object] = []
+
+    def _write(self, what: object) -> int:
+        from indexer.engine import IndexLockedError
+
+        self.calls += 1
+        if self.calls <= 2:
+            raise IndexLockedError("El índice está bloqueado por otro proceso.")
+        self.written.append(what)
+        return 1
+
+    def update(self, records: object, **kw: object) -> int:
+        return self._write(list(records))  # type: ignore[call-overload]
+
+    def delete(self, ids: object) -> int:
+        return self._write(list(ids))  # type: ignore[call-overload]
+
+    def doc_count(self) -> int:
+        return 7
+
+
+@pytest.mark.parametrize(("wait_s", "succeeds"), [(5.0, True), (0.0, False)])
+def test_patient_engine_retries_a_locked_index(wait_s: float, succeeds: bool) -> None:
+    from indexer.engine import IndexLockedError
+    from search_app.admin.publish import PatientEngine
+
+    inner = _LockedTwice()
+    slept: list[float] = []
+    engine = PatientEngine(inner, wait_s, sleep=slept.append)  # type: ignore[arg-type]
+    assert engine.doc_count() == 7  # everything else passes through
+    records = iter(["a", "b"])  # a generator is consumed once, retried whole
+    if succeeds:
+        assert engine.update(records) == 1 and inner.written == [["a", "b"]]
+        assert engine.delete(["x"]) == 1
+        assert len(slept) == 2 and sum(slept) <= wait_s
+    else:
+        with pytest.raises(IndexLockedError):
+            engine.update(records)
+        assert slept == []
