@@ -84,11 +84,21 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path) -> None:
             _ready.add(key)
 
 
+def _create_private(path: Path) -> None:
+    """Create the database file readable by its owner only (it holds password hashes and
+    session ids); SQLite gives its -wal and -shm files the same mode."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open the staff database (creating the file, its folder and the schema if missing)."""
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys=ON")

@@ -215,3 +215,14 @@ def test_patient_engine_retries_a_locked_index(wait_s: float, succeeds: bool) ->
         with pytest.raises(IndexLockedError):
             engine.update(records)
         assert slept == []
+
+
+def test_staff_database_is_private(tmp_path: Path) -> None:
+    """Password hashes and session ids: not readable by other local users."""
+    from search_app.admin import db
+
+    path = tmp_path / "nuevo" / "staff.sqlite3"
+    db.connect(path).close()
+    assert path.stat().st_mode & 0o077 == 0
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_mode & 0o077 == 0
