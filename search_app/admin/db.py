@@ -9,6 +9,7 @@ connection is never shared between threads: the app opens one per request (``get
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -87,10 +88,8 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path) -> None:
 def _create_private(path: Path) -> None:
     """Create the database file readable by its owner only (it holds password hashes and
     session ids); SQLite gives its -wal and -shm files the same mode."""
-    try:
+    with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        pass
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
