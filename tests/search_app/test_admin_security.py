@@ -226,3 +226,80 @@ def test_staff_database_is_private(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o077 == 0
     wal = path.with_name(path.name + "-wal")
     assert not wal.exists() or wal.stat().st_mode & 0o077 == 0
+
+
+# --- hostile text in every staff page: escaped, never markup ---------------------------------
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_hostile_text_is_escaped_on_every_staff_page(staff_client: StaffClient) -> None:
+    """File names, extracted and corrected metadata, personal-data context, ingest reports and
+    audit details all come from outsiders' files or forms: each page shows them as text."""
+    import dataclasses
+
+    from web_records import web_records
+
+    from corpus.personal_data import Finding
+    from search_app.admin import db, library
+
+    app = staff_client.app
+    record = dataclasses.replace(web_records()[0], id="xss-1", title=XSS, sujeto_obligado=XSS)
+    finding = Finding("email", XSS, 0, 1, "email", "high", before=XSS, after=XSS)
+    with app.test_request_context():
+        conn = db.get_db()
+        library.put(conn, library.Entry(id="xss-1", state="retenido", origin="subida",
+                                        record=record, findings=(finding,), display_name=XSS,
+                                        overrides={"ponente": XSS}))
+        n = library.add_ingest(conn, {"files": [{"display_name": XSS, "outcome": "fallido",
+                                                 "message": XSS, "doc_id": "xss-1",
+                                                 "title": XSS}],
+                                      "summary": [XSS], "counts": {"fallido": 1},
+                                      "index_errors": [XSS], "state": "terminada"}, user=XSS)
+        audit.record(conn, username=XSS, address=XSS, action=XSS, target=XSS,
+                     detail={"x": XSS})
+    pages = ["/admin/", "/admin/subir", f"/admin/ingestas/{n}", "/admin/revision",
+             "/admin/revision/xss-1", "/admin/documentos", "/admin/documentos?estado=retenido",
+             "/admin/documentos/xss-1", "/admin/auditoria"]
+    for url in pages:
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+        body = response.get_data(as_text=True)
+        assert "<script>alert" not in body and "<img src=x" not in body, url
+        assert "&lt;script&gt;" in body, url  # shown, as text
+
+
+@pytest.mark.parametrize("q", ["%", "_", "' OR '1'='1", "x\" OR 1=1 --", "\\", "%%%_"])
+def test_document_list_filter_is_text_not_sql(staff_client: StaffClient, q: str) -> None:
+    """The list's filter goes into LIKE patterns: wildcards and quotes are matched literally
+    (no list of every document for "%"), and nothing fails."""
+    from web_records import web_records
+
+    from search_app.admin import db, library
+
+    record = web_records()[0]
+    with staff_client.app.test_request_context():
+        library.put(db.get_db(), library.Entry(id=record.id, state="retirado",
+                                               origin="indice", record=record))
+    response = staff_client.get("/admin/documentos",
+                                query_string={"q": q, "estado": "retirado"})
+    assert response.status_code == 200
+    assert record.id not in response.get_data(as_text=True)
+
+
+def test_forwarded_for_does_not_dodge_the_login_throttle(staff_app: Flask) -> None:
+    """Without a trusted proxy (PROXY_FIX_HOPS 0) a client's X-Forwarded-For is ignored: a new
+    made-up address per attempt does not reset the per-address count."""
+    client = staff_app.test_client()
+    names = [f"nadie{i}" for i in range(8)]
+    statuses = []
+    for i, name in enumerate(names):
+        token = csrf_token_from(client.get(LOGIN))
+        response = client.post(LOGIN, data={"usuario": name, "contrasena": "x" * 12,
+                                            "csrf_token": token},
+                               headers={"X-Forwarded-For": f"203.0.113.{i}",
+                                        "X-Real-IP": f"198.51.100.{i}"})
+        statuses.append(response.status_code)
+    limit = int(staff_app.config["STAFF_LOGIN_MAX_FAILURES"])
+    assert statuses[:limit] == [401] * limit
+    assert set(statuses[limit:]) == {429}
