@@ -329,7 +329,11 @@ def test_both_lanes_answer_as_one_core(search_engine: Any, lanes: Any,
     roomy = replace(lanes.settings, time_budget_ms=0)
     lanes.settings = roomy
     laned = lanes.search(params)
-    alone = SearchCore(search_engine.index, settings=roomy).search(params)
+    core = SearchCore(search_engine.index, settings=roomy)
+    try:
+        alone = core.search(params)
+    finally:
+        core.close()
     assert laned.total == alone.total
     assert [h.id for h in laned.hits] == [h.id for h in alone.hits]
 
