@@ -43,7 +43,8 @@ class QueryLimits:
     max_terms: int = 64  # leaves of the tree
     max_depth: int = 12  # nested parentheses
     max_expansions: int = 256  # vocabulary terms a prefix may expand to (capped, with a warning)
-    max_total_expansions: int = 512  # all the prefixes of a query together (past it: refused)
+    max_total_expansions: int = 256  # all the prefixes together (past it: refused); within
+    # whoosh's per-generation term cache (SearchSettings.term_cache), so no term is read twice
     min_prefix: int = 3  # letters before a trailing *
 
 

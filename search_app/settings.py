@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_WILDCARD_EXPANSIONS", 256,
             "Palabras del índice que un comodín (reserv*) puede abarcar; pasado el máximo se "
             "buscan sólo las más frecuentes, con un aviso."),
-    Setting("MAX_QUERY_EXPANSIONS", 512,
+    Setting("MAX_QUERY_EXPANSIONS", 256,
             "Palabras del índice que todos los comodines de una consulta pueden abarcar juntos; "
             "pasado el máximo la consulta se rechaza (400)."),
     Setting("MAX_PAGE", 500, "Página más alta que se puede pedir."),
