@@ -56,10 +56,11 @@ def wildcards(n: int) -> str:
     return " OR ".join(p + "*" for p in PREFIXES[:n])
 
 
-def calibrate(base: str, max_terms: int) -> int:
+def calibrate(base: str, max_terms: int) -> tuple[int, int]:
     """The most wildcard terms the served limits accept (``MAX_QUERY_TERMS`` and
-    ``MAX_QUERY_EXPANSIONS`` both apply): a binary search with cheap requests."""
-    low, high = 0, min(max_terms, len(PREFIXES))
+    ``MAX_QUERY_EXPANSIONS`` both apply), by a binary search with cheap requests, and the
+    number of documents they match (so that the deep pages asked for are not empty)."""
+    low, high, total = 0, min(max_terms, len(PREFIXES)), 0
     while low < high:
         mid = (low + high + 1) // 2
         url = (f"{base}/api/v1/search?q={urllib.parse.quote(wildcards(mid))}"
@@ -67,17 +68,21 @@ def calibrate(base: str, max_terms: int) -> int:
         request = urllib.request.Request(url, headers={"X-Forwarded-For": "10.9.9.9"})
         try:
             with urllib.request.urlopen(request, timeout=120) as resp:
-                resp.read()
+                total = max(total, int(json.loads(resp.read()).get("total", 0)))
                 refused = False
         except urllib.error.HTTPError as exc:
             body = json.loads(exc.read() or b"{}")
             refused = exc.code == 400 and body.get("kind") in ("demasiado_compleja", "sintaxis")
         low, high = (low, mid - 1) if refused else (mid, high)
-    return max(1, low)
+    return max(1, low), total
 
 
-def _runaway_paths(max_terms: int, max_page: int) -> list[str]:
+def _runaway_paths(max_terms: int, max_page: int, matches: int = 10_000) -> list[str]:
+    """The costliest requests: ``max_page`` is the served MAX_PAGE; the deep pages go as far
+    as the limits allow while still within the ``matches`` of the wildcard query."""
     wild = wildcards(max_terms)
+    page20 = max(1, min(max_page, -(-matches // 20)))
+    page100 = max(1, min(max_page * 20 // 100, -(-matches // 100)))
     phrases = " OR ".join(f'"{a} {b}"' for a, b in zip(
         ("información", "datos", "versión", "sujeto", "recurso", "acceso", "prueba", "obra"),
         ("pública", "personales", "pública", "obligado", "revisión", "información", "daño",
@@ -85,8 +90,8 @@ def _runaway_paths(max_terms: int, max_page: int) -> list[str]:
     q = urllib.parse.quote
     return [
         f"/api/v1/search?q={q(wild)}&page_size=100",
-        f"/buscar?q={q(wild)}&sort=date&page={max_page}",
-        f"/api/v1/search?q={q(wild)}&page={max_page * 20 // 100}&page_size=100",
+        f"/buscar?q={q(wild)}&sort=date&page={page20}",
+        f"/api/v1/search?q={q(wild)}&page={page100}&page_size=100",
         "/api/v1/search?page_size=100",  # every document, facets over all of them
         f"/api/v1/search?q={q(phrases)}&page_size=100",
         f"/buscar.csv?q={q(wild)}",  # a full export (EXPORT_CAP rows)
@@ -263,9 +268,10 @@ def main(argv: list[str] | None = None) -> None:
             proc, base = serve(args.index, workers, args.threads, args.rate_limit == "on",
                                Path(tmp) / "rl.sqlite")
             try:
-                terms = calibrate(base, args.max_terms)
-                paths = _runaway_paths(terms, args.max_page)
-                print(f"desbocado: {terms} comodines (lo más que aceptan los límites)")
+                terms, matches = calibrate(base, args.max_terms)
+                paths = _runaway_paths(terms, args.max_page, matches)
+                print(f"desbocado: {terms} comodines (lo más que aceptan los límites), "
+                      f"{matches} coincidencias")
                 think = (args.think[0], args.think[1])
                 baseline = run_phase(base, args.clients, args.seconds, None, args.warmup, think)
                 stressed = run_phase(base, args.clients, args.seconds, paths, args.warmup, think)
