@@ -5,6 +5,7 @@ public routes that must not serve what staff withheld."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -206,7 +207,7 @@ def test_patient_engine_retries_a_locked_index(wait_s: float, succeeds: bool) ->
     slept: list[float] = []
     engine = PatientEngine(inner, wait_s, sleep=slept.append)  # type: ignore[arg-type]
     assert engine.doc_count() == 7  # everything else passes through
-    records = iter(["a", "b"])  # a generator is consumed once, retried whole
+    records: Any = iter(["a", "b"])  # a generator is consumed once, retried whole
     if succeeds:
         assert engine.update(records) == 1 and inner.written == [["a", "b"]]
         assert engine.delete(["x"]) == 1
