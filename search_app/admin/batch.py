@@ -133,7 +133,9 @@ def _admit(conn: sqlite3.Connection, engine: Engine, stored: Stored,
         stored, outcome=entry.state, doc_id=entry.id, title=entry.effective.title,
         expediente=entry.effective.expediente, garante=entry.effective.garante,
         findings=len(entry.findings) if entry.state == "retenido" else 0,
-        note=admission.note, **pages(result),
+        note=admission.note, warnings=[str(w) for w in
+                                       (result.extraction or {}).get("warnings", [])][:10],
+        **pages(result),
     )
 
 

@@ -110,8 +110,18 @@ def index() -> Any:
     conn = get_db()
     states = sorted(library.STATES.items(), key=lambda kv: kv[0] != "retenido")
     counts = [(label, library.count(conn, states=(state,)), state) for state, label in states]
-    return render_template("admin/index.html", counts=counts,
+    return render_template("admin/index.html", counts=counts, indexed=_indexed_count(),
                            ingests=library.recent_ingests(conn, HOME_INGESTS))
+
+
+def _indexed_count() -> int | None:
+    """Documents in the public index (most never pass through the staff area), or None."""
+    from search_app.state import get_engine
+
+    try:
+        return get_engine().doc_count()
+    except Exception:  # no index yet, or unreadable: the home page still works
+        return None
 
 
 @bp.route("/auditoria", endpoint="audit_log")

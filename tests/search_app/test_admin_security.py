@@ -254,7 +254,7 @@ def test_hostile_text_is_escaped_on_every_staff_page(staff_client: StaffClient) 
                                         overrides={"ponente": XSS}))
         n = library.add_ingest(conn, {"files": [{"display_name": XSS, "outcome": "fallido",
                                                  "message": XSS, "doc_id": "xss-1",
-                                                 "title": XSS}],
+                                                 "title": XSS, "warnings": [XSS]}],
                                       "summary": [XSS], "counts": {"fallido": 1},
                                       "index_errors": [XSS], "state": "terminada"}, user=XSS)
         audit.record(conn, username=XSS, address=XSS, action=XSS, target=XSS,
@@ -304,3 +304,40 @@ def test_forwarded_for_does_not_dodge_the_login_throttle(staff_app: Flask) -> No
     limit = int(staff_app.config["STAFF_LOGIN_MAX_FAILURES"])
     assert statuses[:limit] == [401] * limit
     assert set(statuses[limit:]) == {429}
+
+
+# --- rough edges a staff member met ------------------------------------------------------------
+
+def test_home_says_how_many_documents_the_index_has(staff_client: StaffClient) -> None:
+    """The state counts cover only documents that passed through the staff area; the home
+    also says how many the public index holds (a new site showed "Publicado: 0")."""
+    from search_app.state import app_state_of
+
+    total = app_state_of(staff_client.app).engine().doc_count()
+    assert total > 0
+    page = staff_client.get("/admin/").get_data(as_text=True)
+    assert f"El índice público tiene <strong>{total}</strong> documentos" in page
+
+
+def test_ingest_report_shows_each_files_warnings(staff_client: StaffClient) -> None:
+    from search_app.admin import db, library
+
+    with staff_client.app.test_request_context():
+        n = library.add_ingest(db.get_db(), {"files": [{
+            "display_name": "a.pdf", "outcome": "publicado", "doc_id": "x",
+            "warnings": ["página 3: texto ilegible"]}], "summary": ["Advertencias: 1"],
+            "counts": {"publicado": 1}, "index_errors": [], "state": "terminada"})
+    page = staff_client.get(f"/admin/ingestas/{n}").get_data(as_text=True)
+    assert "Advertencia: página 3: texto ilegible" in page
+
+
+def test_expired_session_post_page_leads_back_to_login(staff_app: Flask) -> None:
+    """A form sent after the session expired is refused (401) with a link to log in again,
+    not only "back to the search"."""
+    client = staff_app.test_client()
+    token = csrf_token_from(client.get(LOGIN))
+    response = client.post("/admin/reindexar", data={"csrf_token": token})
+    assert response.status_code == 401
+    assert 'href="/admin/entrar"' in response.get_data(as_text=True)
+    public = client.get("/documentos/no-existe")
+    assert public.status_code == 404 and "/admin/entrar" not in public.get_data(as_text=True)
