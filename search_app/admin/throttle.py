@@ -41,6 +41,35 @@ def record_failure(conn: sqlite3.Connection, keys: Iterable[str], *, now: float,
                          [(key, now) for key in keys])
 
 
+def reserve(conn: sqlite3.Connection, keys: Iterable[str], *, now: float,
+            window_s: float) -> list[int]:
+    """Count an attempt as a failure *before* its password is checked (the hash takes long
+    enough for parallel guesses to pass a check made first); returns the rows, which
+    ``release`` removes when the attempt succeeds or is refused unchecked."""
+    with conn:
+        conn.execute("DELETE FROM login_failures WHERE at <= ?", (now - window_s,))
+        return [int(conn.execute("INSERT INTO login_failures (key, at) VALUES (?, ?)",
+                                 (key, now)).lastrowid or 0) for key in keys]
+
+
+def over_limit(conn: sqlite3.Connection, keys: Iterable[str], *, now: float,
+               max_failures: int, window_s: float) -> bool:
+    """Whether a key has more than ``max_failures`` failures (reserved ones included) in the
+    window: the attempt that reserved the extra one must not be checked."""
+    for key in keys:
+        n = conn.execute("SELECT count(*) FROM login_failures WHERE key = ? AND at > ?",
+                         (key, now - window_s)).fetchone()[0]
+        if n > max_failures:
+            return True
+    return False
+
+
+def release(conn: sqlite3.Connection, rows: Iterable[int]) -> None:
+    """Forget reserved rows."""
+    with conn:
+        conn.executemany("DELETE FROM login_failures WHERE rowid = ?", [(r,) for r in rows])
+
+
 def clear(conn: sqlite3.Connection, key: str) -> None:
     """Forget a key's failures (a successful login clears its user's count)."""
     with conn:

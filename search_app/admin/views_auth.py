@@ -72,24 +72,34 @@ def login() -> Any:
     wait = throttle.seconds_locked(conn, keys, now=now, max_failures=max_failures,
                                    window_s=window_s)
     if wait > 0:  # not audited again: a client hammering a locked form must not grow the log
-        minutes = max(1, math.ceil(wait / 60))
-        body, status = _login_page(
-            429, f"Demasiados intentos fallidos. Espere {minutes} "
-            f"{'minuto' if minutes == 1 else 'minutos'} antes de intentar de nuevo.", name)
-        return body, status, {"Retry-After": str(math.ceil(wait))}
+        return _locked_page(wait, name)
+    # counted as a failure before the (slow) hash, so parallel guesses cannot all pass
+    reserved = throttle.reserve(conn, keys, now=now, window_s=window_s)
+    if throttle.over_limit(conn, keys, now=now, max_failures=max_failures, window_s=window_s):
+        throttle.release(conn, reserved)
+        return _locked_page(max(1.0, throttle.seconds_locked(
+            conn, keys, now=now, max_failures=max_failures, window_s=window_s)), name)
     username = verify_password(conn, name, password)
     if username is None:
-        throttle.record_failure(conn, keys, now=now, window_s=window_s)
         audit_log.audit("auth.login_failed", target=name)
         if throttle.seconds_locked(conn, keys, now=now, max_failures=max_failures,
                                    window_s=window_s) > 0:
             audit_log.audit("auth.locked", target=name, detail={"minutos": cfg[
                 "STAFF_LOGIN_LOCK_MINUTES"]})
         return _login_page(401, BAD_LOGIN, name)
+    throttle.release(conn, reserved)
     throttle.clear(conn, keys[0])
     login_user(username)
     audit_log.audit("auth.login", target=username)
     return redirect(safe_next(request.form.get("next")))
+
+
+def _locked_page(wait: float, name: str) -> Any:
+    minutes = max(1, math.ceil(wait / 60))
+    body, status = _login_page(
+        429, f"Demasiados intentos fallidos. Espere {minutes} "
+        f"{'minuto' if minutes == 1 else 'minutos'} antes de intentar de nuevo.", name)
+    return body, status, {"Retry-After": str(math.ceil(wait))}
 
 
 @bp.route("/salir", methods=["POST"])

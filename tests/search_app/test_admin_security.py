@@ -4,6 +4,7 @@ public routes that must not serve what staff withheld."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -341,3 +342,43 @@ def test_expired_session_post_page_leads_back_to_login(staff_app: Flask) -> None
     assert 'href="/admin/entrar"' in response.get_data(as_text=True)
     public = client.get("/documentos/no-existe")
     assert public.status_code == 404 and "/admin/entrar" not in public.get_data(as_text=True)
+
+
+def test_parallel_guesses_cannot_outrun_the_login_throttle(staff_app: Flask,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock was checked before the (slow, ~0.1–1 s) password hash and the failure recorded
+    after it: guesses sent in parallel all passed the check. Now each attempt is counted before
+    the hash, so at most STAFF_LOGIN_MAX_FAILURES passwords are ever tried per window."""
+    import threading
+
+    from search_app.admin import views_auth
+
+    tried: list[str] = []
+
+    def slow_verify(conn: object, name: str, password: str) -> None:
+        tried.append(password)
+        time.sleep(0.3)
+        return None
+
+    monkeypatch.setattr(views_auth, "verify_password", slow_verify)
+    statuses: list[int] = []
+    tokens = []
+    clients = []
+    for _ in range(12):
+        client = staff_app.test_client()
+        tokens.append(csrf_token_from(client.get(LOGIN)))
+        clients.append(client)
+
+    def guess(i: int) -> None:
+        response = clients[i].post(LOGIN, data={"usuario": "personal", "csrf_token": tokens[i],
+                                                "contrasena": f"intento-{i:04d}-largo"})
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    limit = int(staff_app.config["STAFF_LOGIN_MAX_FAILURES"])
+    assert len(tried) <= limit, (len(tried), sorted(statuses))
+    assert statuses.count(401) == len(tried) and statuses.count(429) == 12 - len(tried)
