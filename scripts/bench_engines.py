@@ -48,7 +48,6 @@ from scripts.bench_search import (
     _rss_mib,
     build_fts,
     build_whoosh,
-    dir_size,
     ensure_records,
     fts_runner,
     iter_records,
@@ -77,6 +76,17 @@ def build_tantivy(records: Path, index_dir: Path, workers: int = 1) -> tuple[int
 def _whoosh_build(records: Path, index_dir: Path) -> tuple[int, float]:
     indexed, _unchanged, secs = build_whoosh(records, index_dir)
     return indexed, secs
+
+
+def disk_size(path: Path) -> int:
+    """Bytes of the files under ``path``, each file once (the kept snapshots of an index are
+    hard links to its segment files)."""
+    seen: dict[tuple[int, int], int] = {}
+    for p in path.rglob("*"):
+        if p.is_file():
+            st = p.stat()
+            seen[(st.st_dev, st.st_ino)] = st.st_size
+    return sum(seen.values())
 
 
 def indexing_breakdown(records: Path, sample: int) -> list[str]:
@@ -223,7 +233,7 @@ def main(argv: list[str] | None = None) -> None:
             how = f" ({args.workers} analysis processes)" if name == "tantivy" else ""
             print(f"{name} index: {n} docs in {secs:.0f} s = {n / secs:.0f} docs/s{how}",
                   flush=True)
-        size = path.stat().st_size if path.is_file() else dir_size(path)
+        size = path.stat().st_size if path.is_file() else disk_size(path)
         print(f"{name} size: {size / 2**20:.0f} MiB", flush=True)
     if "tantivy" in wanted and args.breakdown:
         print("\n".join(indexing_breakdown(records, args.breakdown)), flush=True)

@@ -22,3 +22,13 @@ def test_bench_engines_prints_figures_and_ratios(tmp_path: Path,
     assert "tantivy-bare: p50 " in out and "load average" in out
     assert "ratio tantivy / tantivy-bare: p50 " in out
     assert "ratio fts5 / tantivy: p50 " in out
+
+
+def test_disk_size_counts_hard_links_once(tmp_path: Path) -> None:
+    from scripts.bench_engines import disk_size
+
+    (tmp_path / "seg").write_bytes(b"x" * 1000)
+    (tmp_path / "snap").mkdir()
+    (tmp_path / "snap" / "seg").hardlink_to(tmp_path / "seg")
+    (tmp_path / "other").write_bytes(b"y" * 10)
+    assert disk_size(tmp_path) == 1010
