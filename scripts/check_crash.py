@@ -111,7 +111,7 @@ def report(tally: Tally, damaged: list[tuple[str, str, str]], elapsed: float) ->
     out = [f"{'job':{width}}  " + "  ".join(f"{p:>20}" for p in PHASES) + f"  {'kills':>5}"]
     for k in kinds:
         row = [tally.kills[(k, p)] for p in PHASES]
-        out.append(f"{k:{width}}  " + "  ".join(f"{n:>20}" for n in row) + f"  {sum(row):>5}")
+        out.append(f"{k:{width}}  " + "  ".join(f"{n:>20}" for n in row) + f"  {sum(row[:-1]):>5}")
     total = sum(n for (_, p), n in tally.kills.items() if p != PHASES[-1])
     out.append(f"{'total':{width}}  " + "  ".join(
         f"{sum(tally.kills[(k, p)] for k in kinds):>20}" for p in PHASES) + f"  {total:>5}")

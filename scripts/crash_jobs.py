@@ -320,7 +320,8 @@ def run_job(job: Job, corpus: Corpus, work: Path, rng: random.Random, *, batch: 
     log = work / "runs.log"
     for _ in range(job.kills):
         observer = Observer(index_dir, job.kind)
-        delay = rng.uniform(0.1, 1.0) * memory.get(key, 8.0)
+        # the first third of a run is mostly interpreter start-up and imports
+        delay = rng.uniform(0.3, 1.0) * memory.get(key, 8.0)
         code, orphans = run_killed(cmd, delay, observer, log)
         result.orphans += orphans
         after, fails = verify_index(index_dir, job.kind, before, target, observer.states)
@@ -388,7 +389,7 @@ def _ingest_job(job: Job, corpus: Corpus, work: Path, rng: random.Random,
     total = len(corpus.reference)
     for n in range(job.kills):
         cmd = cli("ingest", str(corpus.docs_dir), "--out", str(out), *(["--resume"] if n else []))
-        code, orphans = run_killed(cmd, rng.uniform(0.1, 1.0) * memory.get("ingest", 8.0),
+        code, orphans = run_killed(cmd, rng.uniform(0.3, 1.0) * memory.get("ingest", 8.0),
                                    observe, log)
         result.orphans += orphans
         items, torn, problems = _read_out(out)
