@@ -69,7 +69,9 @@ def find_criterion(engine: Engine, ref: str,
 
 
 def _link(kind: str, ref: str, doc_id: str | None) -> Citation:
-    if doc_id:
+    from search_app.withheld import withheld_ids
+
+    if doc_id and doc_id not in withheld_ids():  # a withheld document: a search link instead
         return Citation(kind, ref, doc_id, url_for("documents.document", doc_id=doc_id))
     if kind == "articulo":
         pairs = [("articles", ref)]

@@ -195,6 +195,23 @@ def is_hidden_at(db_path: str | Path | None, doc_id: str) -> bool:
         conn.close()
 
 
+def hidden_ids_at(db_path: str | Path | None) -> frozenset[str]:
+    """``hidden_ids`` for the public pages (read-only; empty without a staff database)."""
+    if not db_path or not Path(db_path).is_file():
+        return frozenset()
+    try:
+        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=5.0)
+    except sqlite3.Error:
+        return frozenset()
+    try:
+        return frozenset(hidden_ids(conn))
+    except sqlite3.OperationalError:  # no such table: the store was never used
+        return frozenset()
+    finally:
+        conn.close()
+
+
 # -- ingestion reports ------------------------------------------------------------------
 
 

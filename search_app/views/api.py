@@ -18,6 +18,7 @@ from search_app.suggestions import with_checked_suggestion
 from search_app.urlstate import facet_views, request_params
 from search_app.views.documents import load
 from search_app.views.stats import stats_for_request
+from search_app.withheld import visible, visible_result
 
 bp = Blueprint("api", __name__)
 
@@ -36,7 +37,7 @@ def search() -> Response:
     params = request_params(request.args, page_size=config["PAGE_SIZE"],
                             max_page_size=config["MAX_PAGE_SIZE"])
     engine = get_engine()
-    result = with_checked_suggestion(engine, engine.search(params))
+    result = visible_result(with_checked_suggestion(engine, engine.search(params)))
     return jsonify({
         "ok": True,
         "total": result.total,
@@ -76,7 +77,7 @@ def citations(doc_id: str) -> Response:
         "ok": True,
         "id": record.id,
         "cites": [c.to_dict() for c in citations_out(engine, record)],
-        "cited_by": [hit_dict(h) for h in engine.cited_by(record.id, limit=limit)],
+        "cited_by": [hit_dict(h) for h in visible(engine.cited_by(record.id, limit=limit))],
     })
 
 

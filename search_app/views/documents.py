@@ -16,6 +16,7 @@ from search_app.citations import citations_out, precedent_links, successor_link
 from search_app.highlight import query_terms, text_parts
 from search_app.state import get_engine
 from search_app.urlstate import href
+from search_app.withheld import visible
 
 bp = Blueprint("documents", __name__)
 
@@ -94,8 +95,8 @@ def document(doc_id: str) -> str:
         back_url=href(url_for("pages.search"), [("q", q)]) if q else None,
         has_original=original_path(record) is not None,
         citations=citations_out(engine, record),
-        cited_by=engine.cited_by(record.id, limit=config["CITED_BY_LIMIT"]),
-        similar=engine.similar(record.id, limit=config["SIMILAR_LIMIT"]),
+        cited_by=visible(engine.cited_by(record.id, limit=config["CITED_BY_LIMIT"])),
+        similar=visible(engine.similar(record.id, limit=config["SIMILAR_LIMIT"])),
         precedents=precedent_links(engine, record) if is_criterion else [],
         successor=successor_link(engine, record) if is_criterion else None,
         topics=[(t, record.topic_evidence.get(t, [])) for t in record.topics],

@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 from indexer.engine import Engine, Hit, SearchParams, SearchTimeoutError
 from search_app.state import get_engine
 from search_app.urlstate import href, query_args, request_params
+from search_app.withheld import visible, visible_result, withheld_ids
 
 bp = Blueprint("exports", __name__)
 
@@ -38,13 +39,14 @@ def _cell(value: object) -> str:
 
 
 def iter_hits(engine: Engine, params: SearchParams, cap: int, batch: int,
-              first: list[Hit]) -> Iterator[Hit]:
-    """Every hit of ``params`` up to ``cap``, fetched ``batch`` at a time (first batch given)."""
+              first: list[Hit], hidden: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """Every hit of ``params`` up to ``cap``, fetched ``batch`` at a time (first batch given),
+    but the ``hidden`` ids (withheld by staff)."""
     sent = 0
     page = 1
     hits = first
     while True:
-        for hit in hits:
+        for hit in visible(hits, hidden):
             if sent >= cap:
                 return
             yield hit
@@ -81,13 +83,14 @@ def _headers(total: int, cap: int, ext: str) -> dict[str, str]:
 def export_csv() -> Response:
     engine, params, first, total, cap = _prepare()
     batch = params.page_size
+    hidden = withheld_ids()  # read now: the generator runs after the request context
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([name for name, _ in CSV_COLUMNS])
         yield "\ufeff" + buffer.getvalue()
-        for hit in iter_hits(engine, params, cap, batch, first):
+        for hit in iter_hits(engine, params, cap, batch, first, hidden):
             buffer.seek(0)
             buffer.truncate()
             writer.writerow([_cell(getattr(hit, attr)) for _, attr in CSV_COLUMNS])
@@ -100,12 +103,13 @@ def export_csv() -> Response:
 def export_json() -> Response:
     engine, params, first, total, cap = _prepare()
     batch = params.page_size
+    hidden = withheld_ids()  # read now: the generator runs after the request context
 
     def chunks() -> Iterator[str]:
         head = {"ok": True, "total": total, "cap": cap, "truncated": total > cap,
                 "params": asdict(replace(params, page=1))}
         yield json.dumps(head, ensure_ascii=False)[:-1] + ', "hits": ['
-        for i, hit in enumerate(iter_hits(engine, params, cap, batch, first)):
+        for i, hit in enumerate(iter_hits(engine, params, cap, batch, first, hidden)):
             data = asdict(hit)
             data.pop("source_path", None)
             data.pop("snippet", None)
@@ -120,7 +124,7 @@ def feed() -> Response:
     config = current_app.config
     params = replace(request_params(request.args), sort="date", page=1,
                      page_size=int(config["FEED_SIZE"]), with_facets=False)
-    result = get_engine().search(params)
+    result = visible_result(get_engine().search(params))
     pairs = query_args(replace(params, sort="relevance"), page=False)
     dates = [h.date for h in result.hits if h.date]
     body = render_template(

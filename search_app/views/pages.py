@@ -24,6 +24,7 @@ from search_app.urlstate import (
     value_label,
     without_filters,
 )
+from search_app.withheld import visible_result
 
 bp = Blueprint("pages", __name__)
 
@@ -65,7 +66,7 @@ def search() -> tuple[str, int] | tuple[str, int, dict[str, str]] | str:
         return render_template("home.html", examples=EXAMPLES, params=params)
     try:
         engine = get_engine()
-        result = with_checked_suggestion(engine, engine.search(params))
+        result = visible_result(with_checked_suggestion(engine, engine.search(params)))
     except QueryError as exc:
         suggestion_url = (href(path, query_args(SearchParams(q=exc.suggestion)))
                           if exc.suggestion else None)

@@ -382,3 +382,46 @@ def test_parallel_guesses_cannot_outrun_the_login_throttle(staff_app: Flask,
     limit = int(staff_app.config["STAFF_LOGIN_MAX_FAILURES"])
     assert len(tried) <= limit, (len(tried), sorted(statuses))
     assert statuses.count(401) == len(tried) and statuses.count(429) == 12 - len(tried)
+
+
+# --- the store says withheld, the index still has it: no public list shows it ---------------
+
+HIDDEN = "inai-criterio-03-17"  # cited by resolutions of the web-test index, similar to others
+
+
+def _public_pages(app: Flask) -> dict[str, str]:
+    from web_records import web_records
+
+    client = app.test_client()
+    urls = ["/buscar?q=versión+pública", "/buscar?q=datos", "/api/v1/search?q=versión+pública",
+            "/api/v1/search?q=", "/buscar.csv?q=versión", "/buscar.json?q=versión",
+            "/buscar.atom?q=versión", "/buscar.atom?q="]
+    for record in web_records():
+        if record.id != HIDDEN:
+            urls += [f"/documentos/{record.id}", f"/api/v1/documents/{record.id}/citations"]
+    pages = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        pages[url] = response.get_data(as_text=True)
+    return pages
+
+
+def test_withheld_in_the_store_is_in_no_public_list(staff_app: Flask) -> None:
+    """If the index and the store disagree (a held document whose old version could not be
+    deleted, or ``precedentes index`` run against another staff database), the public lists
+    still leave out what staff withheld: search page, API, exports, feeds, cited-by, similar."""
+    from web_records import web_records
+
+    from search_app.admin import db, library
+
+    before = [url for url, body in _public_pages(staff_app).items() if HIDDEN in body]
+    assert len(before) >= 6, before  # the document is all over the public pages
+    record = next(r for r in web_records() if r.id == HIDDEN)
+    with staff_app.test_request_context():
+        library.put(db.get_db(), library.Entry(id=HIDDEN, state="retirado", origin="indice",
+                                               record=record))
+    after = [url for url, body in _public_pages(staff_app).items()
+             if f"/documentos/{HIDDEN}" in body or f'"{HIDDEN}"' in body or f"{HIDDEN}," in body]
+    assert after == []
+    assert staff_app.test_client().get(f"/documentos/{HIDDEN}").status_code == 404
