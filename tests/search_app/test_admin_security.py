@@ -425,3 +425,26 @@ def test_withheld_in_the_store_is_in_no_public_list(staff_app: Flask) -> None:
              if f"/documentos/{HIDDEN}" in body or f'"{HIDDEN}"' in body or f"{HIDDEN}," in body]
     assert after == []
     assert staff_app.test_client().get(f"/documentos/{HIDDEN}").status_code == 404
+
+
+def test_withheld_ids_follow_every_store_change(staff_app: Flask) -> None:
+    """The ids are cached per process by the store's file stamps: each change is seen at the
+    next request (here several changes in a row, each through a new connection)."""
+    from web_records import web_records
+
+    from search_app.admin import db, library
+    from search_app.withheld import withheld_ids
+
+    records = web_records()[:4]
+    for i, record in enumerate(records):
+        with staff_app.test_request_context():
+            library.put(db.get_db(), library.Entry(id=record.id, state="retirado",
+                                                   origin="indice", record=record))
+        with staff_app.test_request_context():
+            assert withheld_ids() == {r.id for r in records[: i + 1]}
+    with staff_app.test_request_context():
+        entry = library.get(db.get_db(), records[0].id)
+        assert entry is not None
+        library.set_state(db.get_db(), entry, "publicado")
+    with staff_app.test_request_context():
+        assert records[0].id not in withheld_ids() and records[1].id in withheld_ids()
