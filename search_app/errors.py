@@ -63,6 +63,17 @@ def _index_missing(exc: IndexMissingError) -> tuple[Response | str, int]:
         "corpus de muestra y el índice cuando faltan.")
 
 
+def _index_unusable(exc: RuntimeError) -> tuple[Response | str, int]:
+    """An index that exists but cannot be opened (another schema or engine version, damaged
+    beyond its fall-back states): the details (paths, versions) go to the log, not to visitors."""
+    from flask import current_app
+
+    current_app.logger.error("índice inutilizable: %s", exc)
+    return error_response(
+        503, "El índice no se puede abrir con esta versión del programa (versión distinta o "
+        "daño). El personal debe verificarlo con «precedentes index --check» o reconstruirlo.")
+
+
 def _unexpected(exc: Exception) -> tuple[Response | str, int]:
     if isinstance(exc, HTTPException):
         return _http_error(exc)
@@ -72,9 +83,18 @@ def _unexpected(exc: Exception) -> tuple[Response | str, int]:
     return error_response(500, MESSAGES[500])
 
 
+def _unusable_errors() -> tuple[type[RuntimeError], ...]:
+    from indexer import EngineMismatchError, IndexVersionError
+    from indexer.lifecycle import IndexCorruptError
+
+    return (EngineMismatchError, IndexVersionError, IndexCorruptError)
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(QueryError, _query_error)
     app.register_error_handler(IndexMissingError, _index_missing)
+    for unusable in _unusable_errors():
+        app.register_error_handler(unusable, _index_unusable)
     app.register_error_handler(InternalServerError, _unexpected)
     app.register_error_handler(Exception, _unexpected)
