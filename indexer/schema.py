@@ -285,9 +285,11 @@ def facet_values(record: DocumentRecord) -> dict[str, list[str]]:
 
 
 def _json_default(value: Any) -> Any:
-    """The nested dataclasses of a record (Section, Precedent) as ``to_dict`` gives them."""
+    """The nested dataclasses of a record (Section, Precedent) as ``to_dict`` gives them: one
+    level of fields (the encoder comes back here for deeper ones), without ``asdict``'s deep
+    copies of every value (~30 calls per record)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
