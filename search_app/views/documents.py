@@ -11,7 +11,11 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from corpus.records import DocumentRecord
+from indexer.engine import QueryError
 from search_app.citations import citations_out, precedent_links, successor_link
 from search_app.highlight import query_terms, text_parts
 from search_app.state import get_engine
@@ -19,6 +23,7 @@ from search_app.urlstate import href
 from search_app.withheld import visible
 
 bp = Blueprint("documents", __name__)
+T = TypeVar("T")
 
 
 def load(doc_id: str) -> DocumentRecord:
@@ -86,6 +91,17 @@ def document(doc_id: str) -> str:
     terms = query_terms(q)
     config = current_app.config
     is_criterion = record.doc_type == "criterio"
+    busy: list[str] = []
+
+    def part(section: str, make: Callable[[], T], empty: T) -> T:
+        """One lookup of the page; a saturated server (or a lookup past the time budget)
+        leaves that section out with a notice instead of failing the whole page."""
+        try:
+            return make()
+        except QueryError:
+            busy.append(section)
+            return empty
+
     return render_template(
         "document.html",
         record=record,
@@ -94,11 +110,16 @@ def document(doc_id: str) -> str:
         q=q,
         back_url=href(url_for("pages.search"), [("q", q)]) if q else None,
         has_original=original_path(record) is not None,
-        citations=citations_out(engine, record),
-        cited_by=visible(engine.cited_by(record.id, limit=config["CITED_BY_LIMIT"])),
-        similar=visible(engine.similar(record.id, limit=config["SIMILAR_LIMIT"])),
-        precedents=precedent_links(engine, record) if is_criterion else [],
-        successor=successor_link(engine, record) if is_criterion else None,
+        citations=part("citas", lambda: citations_out(engine, record), []),
+        cited_by=part("citado-por", lambda: visible(
+            engine.cited_by(record.id, limit=config["CITED_BY_LIMIT"])), []),
+        similar=part("similares", lambda: visible(
+            engine.similar(record.id, limit=config["SIMILAR_LIMIT"])), []),
+        precedents=part("precedentes", lambda: precedent_links(engine, record), [])
+        if is_criterion else [],
+        successor=part("sucesor", lambda: successor_link(engine, record), None)
+        if is_criterion else None,
+        busy=busy,
         topics=[(t, record.topic_evidence.get(t, [])) for t in record.topics],
         api_url=url_for("api.document", doc_id=record.id),
     )

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from web_records import web_records
 
 from indexer.build import build_index
+from indexer.engine import ServerBusyError
 from search_app import create_app
 
 
@@ -98,3 +100,22 @@ def test_original_served_by_id_only(tmp_path: Path) -> None:
 @pytest.mark.parametrize("url", ["/documentos/" + "x" * 400])
 def test_overlong_ids_are_404(client: FlaskClient, url: str) -> None:
     assert client.get(url).status_code == 404
+
+
+def test_busy_lookups_leave_their_sections_out_not_the_page(
+        app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A saturated server (ServerBusyError from the engine's lookups) still shows the document:
+    each lookup that could not run is a notice in its section, the page is a 200."""
+    engine = app.extensions["precedentes"].engine()
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise ServerBusyError("ocupado")
+
+    for name in ("cited_by", "similar", "search"):
+        monkeypatch.setattr(engine, name, busy)
+    page = html(client, "/documentos/inai-criterio-03-17")
+    assert "Histórico" in page  # the document itself is there
+    for section in ("citas", "citado-por", "similares"):
+        part = page[page.index(f'id="{section}"'):]
+        assert "el servidor está ocupado" in part[:400], section
+    assert "No se pudieron consultar ahora los precedentes" in page
