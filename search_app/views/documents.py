@@ -6,13 +6,12 @@ The original is found through the record (by id), never from a path in the reque
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response
-
-from collections.abc import Callable
-from typing import TypeVar
 
 from corpus.records import DocumentRecord
 from indexer.engine import QueryError
