@@ -92,14 +92,14 @@ def document(doc_id: str) -> str:
     is_criterion = record.doc_type == "criterio"
     busy: list[str] = []
 
-    def part(section: str, make: Callable[[], T], empty: T) -> T:
+    def part(section: str, make: Callable[[], T]) -> T | None:
         """One lookup of the page; a saturated server (or a lookup past the time budget)
-        leaves that section out with a notice instead of failing the whole page."""
+        leaves that section out (None) with a notice instead of failing the whole page."""
         try:
             return make()
         except QueryError:
             busy.append(section)
-            return empty
+            return None
 
     return render_template(
         "document.html",
@@ -109,14 +109,14 @@ def document(doc_id: str) -> str:
         q=q,
         back_url=href(url_for("pages.search"), [("q", q)]) if q else None,
         has_original=original_path(record) is not None,
-        citations=part("citas", lambda: citations_out(engine, record), []),
+        citations=part("citas", lambda: citations_out(engine, record)),
         cited_by=part("citado-por", lambda: visible(
-            engine.cited_by(record.id, limit=config["CITED_BY_LIMIT"])), []),
+            engine.cited_by(record.id, limit=config["CITED_BY_LIMIT"]))),
         similar=part("similares", lambda: visible(
-            engine.similar(record.id, limit=config["SIMILAR_LIMIT"])), []),
-        precedents=part("precedentes", lambda: precedent_links(engine, record), [])
-        if is_criterion else [],
-        successor=part("sucesor", lambda: successor_link(engine, record), None)
+            engine.similar(record.id, limit=config["SIMILAR_LIMIT"]))),
+        precedents=part("precedentes", lambda: precedent_links(engine, record))
+        if is_criterion else None,
+        successor=part("sucesor", lambda: successor_link(engine, record))
         if is_criterion else None,
         busy=busy,
         topics=[(t, record.topic_evidence.get(t, [])) for t in record.topics],
