@@ -19,13 +19,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from corpus.personal_data import DEFAULT_OPTIONS, ScanOptions, check
+from corpus.personal_data import DEFAULT_OPTIONS, Finding, ScanOptions, check
 from corpus.records import DocumentRecord
 from indexer.engine import Engine, IndexLockedError
 from search_app.admin import library
 from search_app.admin.library import Entry
 
 LOCK_RETRY_S = 0.25
+MIN_WORDS = 30  # fewer words: a failed extraction or not a resolution at all; staff decide
 
 
 class PatientEngine:
@@ -84,6 +85,17 @@ def gate_text(record: DocumentRecord) -> str:
     return "\n\n".join(p for p in (record.title, record.rubro or "", record.text) if p)
 
 
+def too_little_text(record: DocumentRecord, min_words: int = MIN_WORDS) -> Finding | None:
+    """A finding when the document's text is nearly empty (an image-only scan without OCR, an
+    entity bomb reduced to its entity name, a cover page): held for a look like personal data."""
+    words = record.text.split()
+    if len(words) >= min_words:
+        return None
+    return Finding(kind="texto_insuficiente", value=f"{len(words)} palabras", start=0, end=0,
+                   rule="pocas_palabras", confidence="high", before="",
+                   after=" " + " ".join(words)[:160])
+
+
 def admit(
     conn: sqlite3.Connection,
     engine: Engine,
@@ -111,9 +123,11 @@ def admit(
         entry = library.put(conn, replace(base, state="rechazado"), user=user)
         return Admission(entry, False, note="este mismo archivo ya había sido rechazado")
     result = check(gate_text(record), options)
+    empty = too_little_text(record)
+    findings = result.findings + ((empty,) if empty else ())
     released = bool(sha) and base.released_sha256 == sha
-    if result.findings and not released:
-        held = replace(base, findings=result.findings)
+    if findings and not released:
+        held = replace(base, findings=findings)
         try:
             _delete(engine, [record.id])  # an older published version must not stay public
         except IndexLockedError as exc:  # stored as held: the public pages check the store

@@ -272,6 +272,18 @@ def test_held_until_released(staff_client: StaffClient) -> None:
     assert again["files"][0]["outcome"] == "publicado"
 
 
+def test_nearly_empty_upload_is_held(staff_client: StaffClient) -> None:
+    """A file that extracts to a handful of words (a failed scan, an entity bomb reduced to
+    its entity name) is not published on its own: held with a "Texto casi vacío" finding."""
+    html = b"<html><head><title>x</title></head><body><p>casivacioz &amp;lol9;</p></body></html>"
+    report = report_of(staff_client, upload(staff_client, (html, "vacio.html")))
+    row = report["files"][0]
+    assert row["outcome"] == "retenido", row
+    assert found(staff_client, "casivacioz") == []
+    page = staff_client.get(f"/admin/revision/{row['doc_id']}").get_data(as_text=True)
+    assert "Texto casi vacío" in page and "casivacioz" in page
+
+
 def test_rejected_stays_out(staff_client: StaffClient) -> None:
     html = resolution_html(931, extra=f"Su CURP es {CURP}.", word="rechazadoz")
     report_of(staff_client, upload(staff_client, (html, "a.html")))
