@@ -32,6 +32,7 @@ from typing import Any
 
 from whoosh import formats
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
+from whoosh.filedb.structfile import StructFile
 from whoosh.index import TOC
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
@@ -297,10 +298,26 @@ def _write_term(postfile: Any, tindex: Any, key: bytes, deltas: list[int], freqs
                 freq_bytes: bytes, boost: float, level: int, limit: int) -> None:
     """One term's posting blocks and term-info row: what W3PostingsWriter and
     W3FieldWriter.finish_term write for a Frequency field without length statistics (blocks
-    of ``limit`` postings, the last one with a negative length; small blocks uncompressed)."""
+    of ``limit`` postings, the last one with a negative length; small blocks uncompressed).
+    A term of one block (nearly all) is written with one call on the underlying file."""
+    count = len(deltas)
+    if count <= limit:
+        raw = postfile.file if type(postfile) is StructFile else postfile
+        offset = raw.tell()
+        last_id = sum(deltas)
+        mini, block_max, total = _block_weights(freqs, boost)
+        comp = level if count >= COMPRESS_FROM else 0
+        data = pickle.dumps((tuple(deltas), mini, freq_bytes), 2)
+        if comp:
+            data = zlib.compress(data, comp)
+        info = pickle.dumps((count, last_id, block_max, comp, 0, _NO_LENGTH), 2)
+        block = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
+        raw.write(block)
+        row = _TERMINFO.pack(0, total, count, 0, _NO_LENGTH, block_max, deltas[0], last_id)
+        tindex.add(key, row + pack_long(offset) + pack_int(len(block)))
+        return
     offset = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
-    count = len(deltas)
     ids = deltas if count <= limit else list(itertools.accumulate(deltas))
     total, maxweight = 0.0, 0.0
     for a in range(0, count, limit):
