@@ -25,7 +25,8 @@ Cold figures: the engine's memory of recent searches' facet counts is off during
 (``facet_cache=0``), so every round counts every facet again. What the engine keeps per
 committed state (facet counts over every document, keyword values, the suggester) is built by
 the warm-up query and kept, as in a serving process. The load average is printed beside each
-engine's figures: on a shared machine they move with it.
+engine's figures: on a shared machine they move with it; so is the process CPU time per query
+(every thread, so a facet thread's work counts), which moves much less.
 
 Indexing: where time goes is printed too: Python-side analysis alone (``to_tantivy`` over a
 sample of records) and tantivy's writer alone (pre-built documents), beside the end-to-end rate.
@@ -181,6 +182,17 @@ def bare_runner(index_dir: Path) -> Runner:
     return run, engine.close
 
 
+def _cpu_timed(run: Callable[[BenchQuery], int], cpu: list[float]) -> Callable[[BenchQuery], int]:
+    """``run``, appending each call's process CPU time (ms, every thread) to ``cpu``: on a
+    shared machine it moves less with the load than the wall-clock time does."""
+    def timed(bq: BenchQuery) -> int:
+        started = time.process_time()
+        n = run(bq)
+        cpu.append(1000 * (time.process_time() - started))
+        return n
+    return timed
+
+
 def _report(results: dict[str, dict[str, list[float]]], rounds: int) -> list[str]:
     names = list(results)
     cats = [*CATEGORIES, *(f"round {r + 1}" for r in range(rounds))]
@@ -255,11 +267,14 @@ def main(argv: list[str] | None = None) -> None:
         run(mix[0])
         print(f"{name}: open + first query {1000 * (time.perf_counter() - t):.0f} ms", flush=True)
         before = os.getloadavg()[0]
-        results[name], totals[name] = time_mix(run, mix, args.rounds)
+        cpu: list[float] = []
+        results[name], totals[name] = time_mix(_cpu_timed(run, cpu), mix, args.rounds)
         close()
+        cpu = cpu[1:]  # time_mix's own warm-up query
         print(f"{name}: p50 {pct(results[name]['all'], 50):.1f} ms, "
               f"p95 {pct(results[name]['all'], 95):.1f} ms (load average {before:.1f} before, "
-              f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores)", flush=True)
+              f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores); CPU per query "
+              f"(all threads) p50 {pct(cpu, 50):.1f} ms, p95 {pct(cpu, 95):.1f} ms", flush=True)
     print(f"\n{len(mix)} queries × {args.rounds} rounds; each: exact total, {len(FACETS)} facets "
           "over all matches, top 10 with highlighted snippets (bare: no snippets, no parsing)")
     print("\n".join(_report(results, args.rounds)))

@@ -19,7 +19,7 @@ def test_bench_engines_prints_figures_and_ratios(tmp_path: Path,
     for name in engines.split(","):
         assert f"{name} index: 40 docs" in out
         assert f"\n{name}: p50 " in out
-    assert "tantivy-bare: p50 " in out and "load average" in out
+    assert "tantivy-bare: p50 " in out and "load average" in out and "CPU per query" in out
     assert "ratio tantivy / tantivy-bare: p50 " in out
     assert "ratio fts5 / tantivy: p50 " in out
 
