@@ -32,11 +32,13 @@ def free_port() -> int:
         return port
 
 
-def fetch(url: str, timeout: float = 60) -> tuple[float, int]:
+def fetch(url: str, timeout: float = 60,
+          headers: Mapping[str, str] | None = None) -> tuple[float, int]:
     """GET ``url``, read the whole body: (milliseconds, status); status 0 when no answer."""
+    request = urllib.request.Request(url, headers=dict(headers or {}))
     start = time.perf_counter()
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:
+        with urllib.request.urlopen(request, timeout=timeout) as resp:
             resp.read()
             status = resp.status
     except urllib.error.HTTPError as exc:

@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,8 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from pathlib import Path
+
+from scripts import bench_http
 
 NORMAL_QUERIES: tuple[str, ...] = (
     "información reservada", "versión pública", "inexistencia", "datos personales",
@@ -98,28 +99,11 @@ def _runaway_paths(max_terms: int, max_page: int, matches: int = 10_000) -> list
     ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def fetch(url: str, client: int) -> tuple[float, int]:
-    """(milliseconds, status) of one GET; 0 when the connection failed."""
-    request = urllib.request.Request(url, headers={"X-Forwarded-For": f"10.0.{client // 250}."
-                                                                         f"{client % 250 + 1}"})
-    start = time.perf_counter()
-    try:
-        with urllib.request.urlopen(request, timeout=120) as resp:
-            resp.read()
-            status = int(resp.status)
-    except urllib.error.HTTPError as exc:
-        exc.read()
-        status = int(exc.code)
-    except OSError:
-        status = 0
-    return (time.perf_counter() - start) * 1000, status
+    """(milliseconds, status) of one GET as client number ``client`` (its own address through
+    ``X-Forwarded-For``, which the server trusts with PROXY_FIX_HOPS=1); 0 when no answer."""
+    address = f"10.0.{client // 250}.{client % 250 + 1}"
+    return bench_http.fetch(url, timeout=120, headers={"X-Forwarded-For": address})
 
 
 class Phase:
@@ -183,24 +167,11 @@ def run_phase(base: str, clients: int, seconds: float, runaway: list[str] | None
     return phase
 
 
-def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            sys.exit(f"el servidor terminó (código {proc.returncode})")
-        try:
-            with urllib.request.urlopen(base + "/api/v1/openapi.json", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    sys.exit("el servidor no respondió a tiempo")
-
-
 def serve(index: Path, workers: int, threads: int, rate_limit: bool, store: Path
           ) -> tuple[subprocess.Popen[bytes], str]:
     """waitress through ``precedentes serve`` (workers 0), else gunicorn itself, so that its
     threads per worker can be chosen (``precedentes serve --workers`` uses 4)."""
-    port = free_port()
+    port = bench_http.free_port()
     if workers:
         cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers",
                str(workers), "--worker-class", "gthread", "--threads", str(threads),
@@ -214,7 +185,7 @@ def serve(index: Path, workers: int, threads: int, rate_limit: bool, store: Path
            "PRECEDENTES_RATE_LIMIT_STORAGE_URI": f"sqlite:///{store}"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    wait_ready(base, proc, 180)
+    bench_http.wait_ready(base, proc, 180)
     return proc, base
 
 
