@@ -274,7 +274,9 @@ class TantivySearch:
 
         postings = {name: postings_counts(searcher, name, query)
                     for name in by_postings if name != SLOW_FACET}
-        if self.facet_threads < 2:
+        if self.facet_threads < 2:  # one thread: every column count in one call (one pass)
+            spec.update(slow_spec)
+            slow_spec.clear()
             slow_raw, slow_postings = slow_part()
             raw = dict(searcher.aggregate(counted, spec)) if spec else {}
         else:

@@ -240,3 +240,21 @@ def test_repeated_alternatives_are_built_once(engine: Any) -> None:
     assert repr(or_([one, None, one])) == repr(one)
     twice = tantivy.Query.boolean_query([(tantivy.Occur.Should, one), (tantivy.Occur.Should, one)])
     assert searcher.search(twice, limit=1).count == searcher.search(one, limit=1).count
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_one_facet_thread_counts_the_same(engine: Any, q: str) -> None:
+    """With one facet thread every column count is one aggregation; with two, the cited
+    articles are counted apart: the same counts either way."""
+    core = engine.search_core()
+    searcher = engine.searcher()
+    state = engine.state_key()
+    full = _query(engine, q)
+    total = int(searcher.search(full, limit=1, count=True).count)
+    two = core.facet_counts(searcher, full, total, state)
+    core.facet_threads = 1
+    try:
+        assert core.facet_counts(searcher, full, total, state) == two
+        assert core.facet_counts(searcher, full, total, None) == two
+    finally:
+        core.facet_threads = 2
