@@ -251,10 +251,12 @@ def test_one_facet_thread_counts_the_same(engine: Any, q: str) -> None:
     state = engine.state_key()
     full = _query(engine, q)
     total = int(searcher.search(full, limit=1, count=True).count)
-    two = core.facet_counts(searcher, full, total, state)
-    core.facet_threads = 1
+    default = core.facet_threads
     try:
+        core.facet_threads = 2
+        two = core.facet_counts(searcher, full, total, state)
+        core.facet_threads = 1
         assert core.facet_counts(searcher, full, total, state) == two
         assert core.facet_counts(searcher, full, total, None) == two
     finally:
-        core.facet_threads = 2
+        core.facet_threads = default
