@@ -18,8 +18,7 @@ articles (their postings) — the engine's own plan (``tantivy_search.facet_plan
 fetching the 10 stored documents. Its queries are the
 tantivy engine's own, built once before timing, so the ratio tantivy / tantivy-bare is the cost
 of the project layer (parsing, synonyms, snippets, facet post-processing and subtraction, hit
-decoding). Bare runs its aggregation in one call; the engine counts the cited-articles facet in
-a second thread.
+decoding). Both make one aggregation call (the engine's default of one facet thread).
 
 Cold figures: the engine's memory of recent searches' facet counts is off during timing
 (``facet_cache=0``), so every round counts every facet again. What the engine keeps per
