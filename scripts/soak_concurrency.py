@@ -211,10 +211,11 @@ def _start_server(index_dir: Path, work: Path) -> tuple[subprocess.Popen[bytes],
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PRECEDENTES_RATE_LIMIT_ENABLED": "false",
            "PRECEDENTES_SEARCH_TIME_BUDGET_MS": "0",
            "PRECEDENTES_RATE_LIMIT_STORAGE_URI": "memory://"}
-    log = open(work / f"serve-{port}.log", "wb")  # noqa: SIM115  (the server's lifetime)
-    proc = subprocess.Popen([sys.executable, "-m", "scripts.cli", "serve", "--index", str(index_dir),
-                             "--port", str(port), "--sample-files", "0", "--sample-records", "0"],
-                            cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env)
+    with open(work / f"serve-{port}.log", "wb") as log:  # the child keeps its own descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "scripts.cli", "serve", "--index", str(index_dir), "--port",
+             str(port), "--sample-files", "0", "--sample-records", "0"],
+            cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
