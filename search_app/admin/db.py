@@ -17,6 +17,8 @@ from pathlib import Path
 
 from flask import Flask, current_app, g
 
+from search_app.sqlite_wal import enable_wal
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS staff_users (
     username TEXT PRIMARY KEY,
@@ -77,7 +79,7 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path) -> None:
     with _ready_lock:
         if key in _ready:
             return
-        conn.execute("PRAGMA journal_mode=WAL")
+        enable_wal(conn, BUSY_TIMEOUT_S)
         conn.executescript(SCHEMA)
         for script in _extra_schemas:
             conn.executescript(script)
