@@ -7,8 +7,13 @@ allowance, as per-process memory counters would. No redis or memcached server is
 
 Three route groups, each a setting with its own shared counter per client: the pages
 (search, documents, statistics: ``RATE_LIMIT_PAGES``), the JSON API (``RATE_LIMIT_API``) and
-the exports and feeds (``RATE_LIMIT_EXPORT``). Past a limit the answer is 429 with
-``Retry-After`` and a Spanish message (the API's JSON error body, or an HTML page).
+the exports and feeds (``RATE_LIMIT_EXPORT``). A fourth counter, ``RATE_LIMIT_COSTLY``, counts
+only the costly searches (wildcards, many terms, deep or large pages:
+``indexer.budget.heavy_query``) on the search page, the API and the exports: one client
+sending them back to back would otherwise take a whole process's CPU for the length of its
+allowance (measured: whoosh under waitress, 20 normal clients' p99 ×5.75 without it). Past a
+limit the answer is 429 with ``Retry-After`` and a Spanish message (the API's JSON error body,
+or an HTML page).
 
 The client is the connection's remote address; behind a reverse proxy set ``PROXY_FIX_HOPS``
 to the number of trusted proxies, so werkzeug's ``ProxyFix`` takes it from
@@ -26,11 +31,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from limits.storage import Storage
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from search_app.sqlite_wal import enable_wal
 
 EXTENSION_KEY = "precedentes.ratelimit"
 SCHEME = "sqlite"
@@ -40,6 +47,8 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "api": ("RATE_LIMIT_API", ("api",)),
     "exportaciones": ("RATE_LIMIT_EXPORT", ("exports",)),
 }
+COSTLY_SCOPE = "costosas"
+COSTLY_BLUEPRINTS = ("pages", "api", "exports")  # where searches are asked for
 PRUNE_EVERY = 500  # increments per connection between deletions of expired counters
 
 _SCHEMA = """
@@ -96,7 +105,7 @@ class SQLiteStorage(Storage):
         local = self._local
         if getattr(local, "pid", None) != os.getpid():
             conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            enable_wal(conn, self.timeout)
             conn.execute("PRAGMA synchronous=NORMAL")  # counters, not records: no fsync each
             conn.execute(_SCHEMA)
             local.conn, local.pid, local.writes = conn, os.getpid(), 0
@@ -146,6 +155,29 @@ def _enabled(config: Any) -> bool:
     return not config.get("TESTING") if setting is None else bool(setting)
 
 
+def costly_request() -> bool:
+    """Whether this request asks for a costly search (``indexer.budget.heavy_query``).
+    A request that is not a valid search is not: it is refused at once, cheaply."""
+    if not any(key in request.args for key in ("q", "page", "page_size")):
+        return False
+    from indexer.budget import heavy_query
+    from indexer.engine import QueryError
+    from indexer.query import parse_query
+    from search_app.limits import current_limits
+    from search_app.urlstate import request_params
+
+    try:
+        params = request_params(request.args)
+        node = parse_query(params.q, current_limits().search.limits).node
+    except QueryError:
+        return False
+    return heavy_query(node, params)
+
+
+def _not_costly() -> bool:
+    return not costly_request()
+
+
 def too_many_requests(exc: RateLimitExceeded) -> tuple[Response | str, int, dict[str, str]]:
     """429 with ``Retry-After`` (seconds until the client's window resets), Spanish text."""
     from flask import current_app
@@ -182,6 +214,9 @@ def init_app(app: Flask) -> None:
         value = str(app.config[setting])
         for name in names:
             limiter.shared_limit(value, scope=scope)(blueprints[name])
+    for name in COSTLY_BLUEPRINTS:
+        limiter.shared_limit(str(app.config["RATE_LIMIT_COSTLY"]), scope=COSTLY_SCOPE,
+                             exempt_when=_not_costly)(blueprints[name])
     limiter.init_app(app)
     app.extensions[EXTENSION_KEY] = limiter
     app.register_error_handler(RateLimitExceeded, too_many_requests)

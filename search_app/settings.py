@@ -76,6 +76,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("RATE_LIMIT_API", "60/minute", "Solicitudes por cliente a la API JSON (/api/v1/)."),
     Setting("RATE_LIMIT_EXPORT", "10/minute",
             "Exportaciones (CSV, JSON) y canales Atom por cliente."),
+    Setting("RATE_LIMIT_COSTLY", "20/minute",
+            "Búsquedas costosas por cliente (comodines, muchos términos, páginas profundas o "
+            "grandes), en la página, la API y las exportaciones; cuentan además en su grupo."),
     Setting("RATE_LIMIT_STORAGE_URI", "sqlite:///var/ratelimit.sqlite",
             "Dónde se cuentan las solicitudes, compartido por todos los procesos: "
             "sqlite:///ruta/relativa, sqlite:////ruta/absoluta, o memory:// (un solo proceso)."),

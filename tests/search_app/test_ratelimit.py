@@ -136,6 +136,24 @@ def test_groups_count_apart_and_pages_share_one_counter(make_app: Any) -> None:
     assert client.get("/api/v1/search?q=información").status_code == 200  # its own counter
 
 
+@pytest.mark.parametrize("costly", [
+    "/buscar?q=reserv*", "/api/v1/search?q=reserv*",
+    "/api/v1/search?q=informaci%C3%B3n&page_size=100",  # a large page
+    "/buscar.csv?q=" + "+OR+".join(f"w{i}" for i in range(12)),  # many terms
+])
+def test_costly_searches_have_their_own_smaller_allowance(make_app: Any, costly: str) -> None:
+    """Costly searches (indexer.budget.heavy_query) count against RATE_LIMIT_COSTLY as well
+    as their group; ordinary searches of the same client do not touch that counter."""
+    client = make_app(RATE_LIMIT_COSTLY="2/minute").test_client()
+    assert [client.get(costly).status_code for _ in range(2)] == [200, 200]
+    refused = client.get(costly)
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    assert "Demasiadas solicitudes" in refused.get_data(as_text=True)
+    for url in ("/buscar?q=informaci%C3%B3n", "/api/v1/search?q=informaci%C3%B3n&page=2",
+                "/buscar?q=reserv", "/buscar?q=%22reserv*"):  # the last does not parse: a 400
+        assert client.get(url).status_code in (200, 400), url
+
+
 def test_each_client_has_its_own_counter(make_app: Any) -> None:
     client = make_app(RATE_LIMIT_API="1/minute").test_client()
     url = "/api/v1/search?q=información"
