@@ -109,8 +109,9 @@ def fetch(url: str, client: int) -> tuple[float, int]:
 class Phase:
     """Clients running until ``stop`` is set; latencies recorded while ``recording``."""
 
-    def __init__(self, think: tuple[float, float] = (1.0, 3.0)) -> None:
+    def __init__(self, think: tuple[float, float] = (1.0, 3.0), backoff: float = 0.0) -> None:
         self.think = think
+        self.backoff = backoff  # seconds the runaway client waits after a 429 (0: it does not)
         self.stop = threading.Event()
         self.recording = threading.Event()
         self.normal: list[float] = []
@@ -140,6 +141,8 @@ class Phase:
                 with self.lock:
                     self.runaway[status] += 1
                     self.runaway_ms.append(ms)
+            if status == 429 and self.backoff:
+                self.stop.wait(self.backoff)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -148,8 +151,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def run_phase(base: str, clients: int, seconds: float, runaway: list[str] | None,
-              warmup: float, think: tuple[float, float]) -> Phase:
-    phase = Phase(think)
+              warmup: float, think: tuple[float, float], backoff: float = 0.0) -> Phase:
+    phase = Phase(think, backoff)
     threads = [threading.Thread(target=phase.normal_client, args=(base, c, c), daemon=True)
                for c in range(clients)]
     if runaway:
@@ -221,6 +224,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rate-limit", choices=("on", "off"), default="on")
     parser.add_argument("--max-terms", type=int, default=64, help="MAX_QUERY_TERMS served.")
     parser.add_argument("--max-page", type=int, default=500, help="MAX_PAGE served.")
+    parser.add_argument("--backoff", type=float, default=0.0,
+                        help="Seconds the runaway client waits after a 429 (0: it floods the "
+                        "server with requests however it is answered).")
     args = parser.parse_args(argv)
     if not 1 <= args.clients <= 50 or not 1 <= args.seconds <= 600:
         sys.exit("--clients 1..50 y --seconds 1..600: la prueba es acotada")
@@ -231,7 +237,8 @@ def main(argv: list[str] | None = None) -> None:
         "engine", "whoosh")
     print(f"{args.clients} clientes normales (pausa {args.think[0]:g}–{args.think[1]:g} s), "
           f"{args.seconds:.0f} s por fase, límite por cliente {args.rate_limit}; motor {engine}, "
-          f"índice {args.index}; carga del sistema {os.getloadavg()[0]:.1f}")
+          f"índice {args.index}; carga del sistema {os.getloadavg()[0]:.1f}; el desbocado "
+          + (f"espera {args.backoff:g} s tras un 429" if args.backoff else "no espera tras un 429"))
     passed = True
     for name in [s.strip() for s in args.servers.split(",") if s.strip()]:
         workers = args.workers if name == "gunicorn" else 0
@@ -245,7 +252,8 @@ def main(argv: list[str] | None = None) -> None:
                       f"{matches} coincidencias")
                 think = (args.think[0], args.think[1])
                 baseline = run_phase(base, args.clients, args.seconds, None, args.warmup, think)
-                stressed = run_phase(base, args.clients, args.seconds, paths, args.warmup, think)
+                stressed = run_phase(base, args.clients, args.seconds, paths, args.warmup, think,
+                                     args.backoff)
             finally:
                 proc.terminate()
                 proc.wait(30)
