@@ -6,8 +6,10 @@ the search cores check it between their phases and inside their long loops, and 
 fixed order rather than hang:
 
 0. waiting for the engine (whoosh serialises the searches of a process): a search whose
-   budget ran out before it started is refused with ``ServerBusyError`` (HTTP 503 with
-   ``Retry-After``: the server is overloaded, shedding load rather than queueing forever);
+   budget (or its own ``queue_wait_ms`` allowance, when set: the web app sets it, so a
+   saturated server queues a while before it sheds) ran out before it started is refused with
+   ``ServerBusyError`` (HTTP 503 with ``Retry-After``: the server is overloaded, shedding
+   load rather than queueing forever);
 1. parsing, building the engine query (wildcard expansion) and matching: past the budget the
    search is refused with ``SearchTimeoutError`` (HTTP 400 like any query the service cannot
    run, a Spanish message that says how to narrow it): without the matches there is nothing
@@ -54,6 +56,11 @@ class SearchSettings:
     facet_limit: int = 30  # values shown per facet
     facet_budget_ms: float = 250.0  # all facets together; past it, the rest are "incomplete"
     time_budget_ms: float = 2000.0  # one whole search (see the module docstring); 0: none
+    # how long a search may wait for its turn (whoosh serialises a process's searches) before
+    # it is shed with 503; None: the wait counts against time_budget_ms (its budget then starts
+    # on arrival); a number: the wait has its own allowance and the budget starts with the turn
+    # (0: wait without limit)
+    queue_wait_ms: float | None = None
     suggest_below: int = 3  # suggest a correction when fewer hits than this
     suggest_wait_s: float = 2.0  # how long a search waits for the suggester's first build
     snippet_chars: int = 240

@@ -265,7 +265,11 @@ class SearchCore:
         deadline = self.settings.deadline()
         parsed = ast.parse_query(params.q, self.settings.limits)
         with self._lock:
-            deadline.check_started()  # the wait for the lock counts: past the budget, 503
+            if self.settings.queue_wait_ms is None:
+                deadline.check_started()  # the wait for the lock counts: past the budget, 503
+            else:  # the wait has its own allowance; the search's budget starts with its turn
+                Deadline(self.settings.queue_wait_ms, deadline.started).check_started()
+                deadline = self.settings.deadline()
             gen = self.generation()
             ctx = wb.BuildContext(gen.searcher, self.settings.limits, gen.keyword_values,
                                   self._synonyms, _phrase_rewrites())

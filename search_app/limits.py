@@ -39,6 +39,7 @@ QUERY_SETTINGS: dict[str, str] = {
 SEARCH_SETTINGS: dict[str, str] = {
     "SEARCH_TIME_BUDGET_MS": "time_budget_ms",
     "FACET_TIME_BUDGET_MS": "facet_budget_ms",
+    "SEARCH_QUEUE_WAIT_MS": "queue_wait_ms",
 }
 
 

@@ -60,9 +60,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Profundidad máxima en una lista de resultados (página × resultados por página); "
             "para más, acotar la búsqueda o exportar."),
     Setting("MAX_FILTERS", 40, "Máximo de filtros (organismo, año, tema…) de una búsqueda."),
+    Setting("SEARCH_QUEUE_WAIT_MS", 10000,
+            "Espera máxima de una búsqueda por su turno cuando el servidor está saturado, en "
+            "milisegundos (0: sin límite); pasada, 503 con Retry-After. El tiempo de la "
+            "búsqueda (SEARCH_TIME_BUDGET_MS) cuenta desde que empieza."),
     Setting("SEARCH_TIME_BUDGET_MS", 2000,
             "Tiempo máximo de una búsqueda, en milisegundos (0: sin límite). Si la búsqueda de "
-            "coincidencias no termina a tiempo se rechaza con 503; si termina, se omiten los "
+            "coincidencias no termina a tiempo se rechaza con 400; si termina, se omiten los "
             "fragmentos, los conteos de filtros o la sugerencia que no alcancen, con un aviso."),
     Setting("FACET_TIME_BUDGET_MS", 250,
             "Tiempo máximo de los conteos de filtros de una búsqueda, en milisegundos; los que "

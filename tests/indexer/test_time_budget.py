@@ -136,6 +136,36 @@ def test_whoosh_search_that_waited_past_its_budget_is_busy(whoosh_core: Any) -> 
         timer.cancel()
 
 
+@pytest.mark.parametrize(("queue_wait_ms", "busy"), [(60_000.0, False), (BUDGET_MS, True)])
+def test_whoosh_queue_wait_has_its_own_allowance(whoosh_core: Any, queue_wait_ms: float,
+                                                 busy: bool) -> None:
+    """With ``queue_wait_ms`` (the web app's SEARCH_QUEUE_WAIT_MS) a search queued longer than
+    its time budget still runs, its budget starting with its turn; past the allowance, 503."""
+    whoosh_core.settings = replace(whoosh_core.settings, queue_wait_ms=queue_wait_ms)
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with whoosh_core._lock:
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    timer = threading.Timer(BUDGET_MS / 1000 * 2, release.set)  # twice the search's budget
+    timer.start()
+    try:
+        if busy:
+            with pytest.raises(ServerBusyError):
+                whoosh_core.search(SearchParams(q="información"))
+        else:
+            assert whoosh_core.search(SearchParams(q="información")).total
+    finally:
+        release.set()
+        holder.join(10)
+        timer.cancel()
+
+
 def test_whoosh_or_loop_stops_at_the_deadline(whoosh_core: Any,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """The deadline is checked between the terms of an OR, not only after the whole match."""

@@ -173,7 +173,7 @@ def _while_busy(core: Any, seconds: float, request: Any) -> Any:
 
 
 def test_search_that_could_not_start_in_time_is_a_503(make_app: Any) -> None:
-    app = make_app(SEARCH_TIME_BUDGET_MS=100)
+    app = make_app(SEARCH_QUEUE_WAIT_MS=100)
     client = app.test_client()
     client.get("/api/v1/search?q=información")
     core = app.extensions["precedentes"].engine().search_core()
@@ -184,6 +184,18 @@ def test_search_that_could_not_start_in_time_is_a_503(make_app: Any) -> None:
     assert page.status_code == 503 and page.headers["Retry-After"] == "5"
     assert "muy ocupado" in page.get_data(as_text=True)
     assert client.get("/api/v1/search?q=información").status_code == 200  # once free again
+
+
+def test_a_queued_search_runs_when_its_wait_is_within_the_queue_allowance(
+        make_app: Any) -> None:
+    """The wait for a turn has its own allowance (SEARCH_QUEUE_WAIT_MS, 10 s by default): a
+    search queued longer than its time budget still runs, its budget starting with its turn."""
+    app = make_app(SEARCH_TIME_BUDGET_MS=100)
+    client = app.test_client()
+    client.get("/api/v1/search?q=información")
+    core = app.extensions["precedentes"].engine().search_core()
+    api = _while_busy(core, 0.4, lambda: client.get("/api/v1/search?q=información"))
+    assert api.status_code == 200 and api.get_json()["total"]
 
 
 BAD_SETTINGS: list[tuple[dict[str, Any], str]] = [
