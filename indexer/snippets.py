@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from analyzers.normalize import fold, stem, stopwords, strip_zeros
 from indexer import query as ast
@@ -76,11 +77,18 @@ def make_snippet(text: str, words: list[str], width: int = 240) -> str:
     else:
         start = max(0, first.start() - width // 3)
         end = min(len(text), start + width)
+    return render_window(text, start, end, is_match if first is not None else None)
+
+
+def render_window(text: str, start: int, end: int,
+                  is_match: Callable[[str], bool] | None) -> str:
+    """``text[start:end]`` (ends moved to word boundaries) escaped, its matching words in
+    ``<mark>``, whitespace collapsed, ellipses where the text was cut."""
     start, end = _snap(text, start, end)
     window = text[start:end]
     parts: list[str] = []
     last = 0
-    if first is not None:
+    if is_match is not None:
         for m in _WORD.finditer(window):
             if is_match(m.group()):
                 parts.append(html.escape(window[last : m.start()]))

@@ -26,12 +26,11 @@ tests/indexer/test_tantivy_analysis.py compares both on the sample corpus and od
 
 from __future__ import annotations
 
-import html
 import re
 
 from analyzers import normalize
 from analyzers.normalize import fold, stem, strip_zeros
-from indexer.snippets import _WORD, _matcher, _snap, make_snippet
+from indexer.snippets import _WORD, _matcher, make_snippet, render_window
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 CHUNK = 2048  # characters folded and searched at a time (see above)
@@ -150,15 +149,4 @@ def snippet(text: str, words: list[str], width: int = 240, matcher: Matcher | No
         return make_snippet(text, [], width)
     # from here on, make_snippet's own steps
     start = max(0, first.start() - width // 3)
-    start, end = _snap(text, start, min(len(text), start + width))
-    window = text[start:end]
-    parts: list[str] = []
-    last = 0
-    for m in _WORD.finditer(window):
-        if is_match(m.group()):
-            parts.append(html.escape(window[last : m.start()]))
-            parts.append(f"<mark>{html.escape(m.group())}</mark>")
-            last = m.end()
-    parts.append(html.escape(window[last:]))
-    body = " ".join("".join(parts).split())
-    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+    return render_window(text, start, min(len(text), start + width), is_match)
