@@ -112,28 +112,35 @@ def test_whoosh_slow_matching_is_refused(whoosh_core: Any, monkeypatch: pytest.M
     assert time.perf_counter() - started < 5
 
 
-def test_whoosh_search_that_waited_past_its_budget_is_busy(whoosh_core: Any) -> None:
-    """A search queued behind a long one (the core serialises searches) is shed with 503."""
+@contextlib.contextmanager
+def _lock_held(lock: Any, seconds: float) -> Iterator[None]:
+    """Another thread holds ``lock`` (a search running) until ``seconds`` from now."""
     held, release = threading.Event(), threading.Event()
 
     def hold() -> None:
-        with whoosh_core._lock:
+        with lock:
             held.set()
             release.wait(10)
 
     holder = threading.Thread(target=hold)
     holder.start()
     held.wait(10)
-    timer = threading.Timer(BUDGET_MS / 1000 * 2, release.set)
+    timer = threading.Timer(seconds, release.set)
     timer.start()
     try:
-        with pytest.raises(ServerBusyError) as err:
-            whoosh_core.search(SearchParams(q="información"))
-        assert err.value.status == 503 and "ocupado" in err.value.message
+        yield
     finally:
         release.set()
         holder.join(10)
         timer.cancel()
+
+
+def test_whoosh_search_that_waited_past_its_budget_is_busy(whoosh_core: Any) -> None:
+    """A search queued behind a long one (the core serialises searches) is shed with 503."""
+    with _lock_held(whoosh_core._lock, BUDGET_MS / 1000 * 2):
+        with pytest.raises(ServerBusyError) as err:
+            whoosh_core.search(SearchParams(q="información"))
+        assert err.value.status == 503 and "ocupado" in err.value.message
 
 
 @pytest.mark.parametrize(("queue_wait_ms", "busy"), [(60_000.0, False), (BUDGET_MS, True)])
@@ -142,28 +149,12 @@ def test_whoosh_queue_wait_has_its_own_allowance(whoosh_core: Any, queue_wait_ms
     """With ``queue_wait_ms`` (the web app's SEARCH_QUEUE_WAIT_MS) a search queued longer than
     its time budget still runs, its budget starting with its turn; past the allowance, 503."""
     whoosh_core.settings = replace(whoosh_core.settings, queue_wait_ms=queue_wait_ms)
-    held, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with whoosh_core._lock:
-            held.set()
-            release.wait(10)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    held.wait(10)
-    timer = threading.Timer(BUDGET_MS / 1000 * 2, release.set)  # twice the search's budget
-    timer.start()
-    try:
+    with _lock_held(whoosh_core._lock, BUDGET_MS / 1000 * 2):  # twice the search's budget
         if busy:
             with pytest.raises(ServerBusyError):
                 whoosh_core.search(SearchParams(q="información"))
         else:
             assert whoosh_core.search(SearchParams(q="información")).total
-    finally:
-        release.set()
-        holder.join(10)
-        timer.cancel()
 
 
 def test_whoosh_or_loop_stops_at_the_deadline(whoosh_core: Any,
